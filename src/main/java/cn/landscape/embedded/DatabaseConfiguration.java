@@ -1,0 +1,48 @@
+package cn.landscape.embedded;
+
+import java.net.URI;
+
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import cn.landscape.LandscapeProperties;
+
+/**
+ * Chooses the database: the embedded one unless {@code landscape.neo4j.uri} (NEO4J_URI) is set or a
+ * test supplies its own connection details. Never falls back from an external URI to embedded.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(Neo4jConnectionDetails.class)
+	@ConditionalOnExpression("'${landscape.neo4j.uri:}'.isBlank()")
+	EmbeddedNeo4j embeddedNeo4j(LandscapeProperties properties) {
+		LandscapeProperties.Embedded embedded = properties.embedded();
+		return new EmbeddedNeo4j(embedded.dataDir(), embedded.boltPort(), embedded.pageCache());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(Neo4jConnectionDetails.class)
+	Neo4jConnectionDetails landscapeConnectionDetails(LandscapeProperties properties,
+			ObjectProvider<EmbeddedNeo4j> embedded) {
+		LandscapeProperties.Neo4j neo4j = properties.neo4j();
+		if (neo4j.external()) {
+			AuthToken auth = neo4j.password().isBlank() ? AuthTokens.none()
+					: AuthTokens.basic(neo4j.username(), neo4j.password());
+			return new Details(URI.create(neo4j.uri()), auth);
+		}
+		return new Details(URI.create(embedded.getObject().boltUri()), AuthTokens.none());
+	}
+
+	record Details(URI getUri, AuthToken getAuthToken) implements Neo4jConnectionDetails {
+	}
+
+}
