@@ -16,6 +16,7 @@ import cn.landscape.catalog.Kind;
 import cn.landscape.catalog.Lucene;
 import cn.landscape.catalog.NodeRef;
 import cn.landscape.catalog.Reads;
+import cn.landscape.seed.SeedReader;
 import cn.landscape.web.BadParameterException;
 
 /** Ranked full-text search over names, English names and aliases. */
@@ -31,7 +32,7 @@ class SearchController {
 			CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $fetch}) YIELD node, score
 			WITH node, score WHERE $label IS NULL OR $label IN labels(node)
 			RETURN %s AS n, score
-			ORDER BY score DESC, node.id
+			ORDER BY $key IN node.keys DESC, score DESC, node.id
 			LIMIT $limit
 			""".formatted(NodeRef.project("node"));
 
@@ -83,6 +84,7 @@ class SearchController {
 		params.put("fetch", only == null ? size : size * 10);
 		params.put("query", Lucene.searchQuery(text));
 		params.put("text", text);
+		params.put("key", SeedReader.normalize(text));
 		List<Hit> hits = text.codePointCount(0, text.length()) < 2 ? List.of() : reads.list(SEARCH, params, SearchController::hit);
 		if (hits.isEmpty()) {
 			hits = reads.list(CONTAINS, params, SearchController::hit);
