@@ -13,3 +13,7 @@ CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
 
 CREATE INDEX policy_date IF NOT EXISTS FOR (n:Policy) ON (n.date);
+
+// Substring fallback of the search for a single character (below the cjk analyzer's bigrams).
+CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (n:Entity) ON (n.name);
+CREATE TEXT INDEX entity_name_en_text IF NOT EXISTS FOR (n:Entity) ON (n.nameEn);

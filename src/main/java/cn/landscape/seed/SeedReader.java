@@ -178,7 +178,7 @@ public final class SeedReader {
 			}
 			else if (entry.getValue() instanceof Map<?, ?> fact) {
 				value = fact.get("value");
-				boolean curatedLevel = kind == Kind.REGION && key.equals("level") && Boolean.TRUE.equals(fact.get("curated"));
+				boolean curatedLevel = kind == Kind.REGION && key.equals("level");
 				evidence = evidence(file, where, field + ".evidence", fact.get("evidence"), !curatedLevel);
 			}
 			else {

@@ -1,0 +1,133 @@
+package cn.landscape.industry;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.neo4j.driver.Value;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.landscape.catalog.Evidence;
+import cn.landscape.catalog.Kind;
+import cn.landscape.catalog.NodeRef;
+import cn.landscape.catalog.Reads;
+import cn.landscape.catalog.Refs;
+import cn.landscape.web.BadParameterException;
+
+/** Which models serve an industry. */
+@RestController
+@RequestMapping("/api/industries")
+@Tag(name = "Industries", description = "Which models serve an industry")
+class IndustryController {
+
+	private static final String INDUSTRIES = """
+			MATCH (i:Industry)
+			RETURN i.id AS id, i.name AS name, i.nameEn AS nameEn,
+			       COUNT { (i)<-[:SERVES]-(:Model) } AS modelCount
+			ORDER BY modelCount DESC, id
+			LIMIT $maxRows
+			""";
+
+	// A model serves the industry directly, or through an application built on it; with includeGeneral,
+	// general-purpose models that are not tied to the industry follow, marked as such.
+	private static final String MODELS = """
+			MATCH (i:Industry {id: $industry})
+			CALL (i) {
+			  MATCH (i)<-[s:SERVES]-(m:Model)
+			  RETURN m, 0 AS rank, 'direct' AS via, null AS app, [s] AS rels
+			  UNION ALL
+			  MATCH (i)<-[s:SERVES]-(a:Application)-[b:BUILT_ON]->(m:Model)
+			  RETURN m, 1 AS rank, 'application' AS via, a AS app, [s, b] AS rels
+			  UNION ALL
+			  MATCH (m:Model {type: 'general'})
+			  WHERE $includeGeneral AND NOT (m)-[:SERVES]->(i)
+			  RETURN m, 2 AS rank, 'general' AS via, null AS app, [] AS rels
+			}
+			WITH m, min(rank) AS rank, collect({via: via, rank: rank, app: app, rels: rels}) AS reasons
+			ORDER BY rank, m.id
+			SKIP $offset LIMIT $limit
+			CALL (m) {
+			  OPTIONAL MATCH (v:Vendor)-[:DEVELOPS]->(m)
+			  OPTIONAL MATCH (m)-[:VERSION_OF]->(:Model)<-[:DEVELOPS]-(fv:Vendor)
+			  WITH coalesce(v, fv) AS vendor ORDER BY vendor.id LIMIT 1
+			  RETURN vendor
+			}
+			RETURN m.id AS id, m.name AS name, m.nameEn AS nameEn, m.type AS type,
+			       CASE WHEN vendor IS NULL THEN null ELSE {id: vendor.id, name: vendor.name} END AS vendor,
+			       [r IN reasons WHERE r.rank = rank][0] AS reason,
+			       [r IN reasons WHERE r.rank = rank | r.rels] AS rels
+			""";
+
+	private final Reads reads;
+
+	private final Refs refs;
+
+	IndustryController(Reads reads, Refs refs) {
+		this.reads = reads;
+		this.refs = refs;
+	}
+
+	record IndustrySummary(String id, String name, String nameEn, long modelCount) {
+	}
+
+	record Vendor(String id, String name) {
+	}
+
+	record Application(String id, String name) {
+	}
+
+	record ServingModel(String id, String ref, String name, String nameEn, String type, Vendor vendor, String via,
+			Application application, List<Evidence> evidence) {
+	}
+
+	record IndustryModels(NodeRef industry, List<ServingModel> models, int limit, int offset, Integer nextOffset) {
+	}
+
+	@GetMapping
+	@Operation(summary = "All industries with the number of models that serve each")
+	List<IndustrySummary> industries() {
+		return reads.list(INDUSTRIES, Map.of("maxRows", reads.maxRows()), r -> new IndustrySummary(r.get("id").asString(),
+				r.get("name").asString(), r.get("nameEn").asString(null), r.get("modelCount").asLong()));
+	}
+
+	@GetMapping("/{ref}/models")
+	@Operation(summary = "The models that serve an industry, each with its vendor and the evidence",
+			description = "Models that serve the industry directly come first, then models reached through an application built on them; with includeGeneral=true, general-purpose models follow, marked via=general.")
+	IndustryModels models(
+			@Parameter(description = "Industry id, Chinese or English name, or alias", example = "finance") @PathVariable String ref,
+			@Parameter(description = "Also list general-purpose models, marked via=general") @RequestParam(defaultValue = "false") boolean includeGeneral,
+			@Parameter(description = "Page size, 1 to landscape.query.max-rows", example = "50") @RequestParam(required = false) Integer limit,
+			@Parameter(description = "Rows to skip, for the next page", example = "0") @RequestParam(required = false) Integer offset) {
+		int pageSize = BadParameterException.range("limit", limit, 50, 1, reads.maxRows());
+		int skip = BadParameterException.range("offset", offset, 0, 0, 1_000_000);
+		NodeRef industry = refs.resolve("ref", ref, Kind.INDUSTRY);
+		List<ServingModel> models = reads.list(MODELS, Map.of("industry", industry.id(), "includeGeneral", includeGeneral,
+				"offset", skip, "limit", pageSize), r -> model(r.get("id").asString(), r));
+		return new IndustryModels(industry, models, pageSize, skip, models.size() == pageSize ? skip + pageSize : null);
+	}
+
+	private static ServingModel model(String id, org.neo4j.driver.Record r) {
+		Value vendor = r.get("vendor");
+		Value app = r.get("reason").get("app");
+		List<Evidence> evidence = r.get("rels")
+			.asList(rels -> rels.asList(rel -> rel))
+			.stream()
+			.flatMap(List::stream)
+			.flatMap(rel -> Evidence.of(rel).stream())
+			.distinct()
+			.toList();
+		return new ServingModel(id, "model:" + id, r.get("name").asString(), r.get("nameEn").asString(null),
+				r.get("type").asString(null),
+				vendor.isNull() ? null : new Vendor(vendor.get("id").asString(), vendor.get("name").asString()),
+				r.get("reason").get("via").asString(),
+				app.isNull() ? null : new Application(app.get("id").asString(), app.get("name").asString()), evidence);
+	}
+
+}

@@ -1,0 +1,91 @@
+package cn.landscape.web;
+
+import java.net.URI;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.neo4j.driver.exceptions.Neo4jException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import cn.landscape.LandscapeProperties;
+
+/** Every error as RFC 9457 application/problem+json that says what to change; never a stack trace. */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	private static final Log log = LogFactory.getLog(ApiProblems.class);
+
+	private final LandscapeProperties properties;
+
+	ApiProblems(LandscapeProperties properties) {
+		this.properties = properties;
+	}
+
+	@ExceptionHandler
+	ProblemDetail notFound(NotFoundException ex) {
+		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), "not-found");
+		problem.setProperty("ref", ex.ref());
+		problem.setProperty("suggestions", ex.suggestions());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail badParameter(BadParameterException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Bad parameter", ex.getMessage(), "bad-parameter");
+		problem.setProperty("parameter", ex.parameter());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
+		String type = ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Bad parameter",
+				"Parameter '" + ex.getName() + "': '" + ex.getValue() + "' is not a valid " + type.toLowerCase() + ".",
+				"bad-parameter");
+		problem.setProperty("parameter", ex.getName());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		if (isTimeout(ex)) {
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Query timed out",
+						"The query ran longer than " + properties.query().timeout().toMillis()
+								+ " ms (landscape.query.timeout). Narrow it: a smaller depth, limit or date range.",
+						"query-timeout"));
+		}
+		log.error("Unexpected error", ex);
+		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+					"The service failed to answer; the error is in its log. Try again, or report it with the request.",
+					"internal"));
+	}
+
+	private static boolean isTimeout(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof Neo4jException neo && neo.code() != null && neo.code().contains("TransactionTimedOut")) {
+				return true;
+			}
+			if (t instanceof org.springframework.dao.QueryTimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		problem.setType(URI.create("/problems/" + type));
+		return problem;
+	}
+
+}

@@ -1,0 +1,18 @@
+package cn.landscape.seed;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RealSeedTest {
+
+	@Test
+	void the_curated_seed_passes_validation() {
+		SeedModel seed = SeedReader.read(Path.of("graph-seed"));
+		assertThat(seed.entities()).hasSizeGreaterThan(150);
+		assertThat(seed.relations()).hasSizeGreaterThan(150);
+	}
+
+}
