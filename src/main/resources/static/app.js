@@ -30,7 +30,7 @@ function el(tag, attrs = {}, ...children) {
     else if (k === 'style') Object.assign(e.style, v);
     else e.setAttribute(k, v === true ? '' : v);
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c != null && c !== false) e.append(c instanceof Node ? c : String(c));
   }
   return e;
@@ -68,7 +68,7 @@ function graphStatus(truncated) {
 
 async function loadKinds() {
   const grass = await (await fetch('/guide/landscape.grass')).text();
-  for (const [, label, body] of grass.matchAll(/node\.(\w+)\s*\{([^}]*)\}/g)) {
+  for (const [, label, body] of grass.matchAll(/^node\.(\w+)\s*\{([^]*?)^\}/gm)) {
     if (label === 'Entity') continue;
     const prop = name => (body.match(new RegExp(`(?:^|\\s)${name}:\\s*([^;]+);`)) || [])[1]?.trim();
     kinds.set(label.toLowerCase(), { label, color: prop('color'), border: prop('border-color') });
@@ -83,10 +83,6 @@ function kindOf(key) {
 
 function kindBadge(key) {
   return el('span', { class: 'kind', style: { background: kindOf(key).color } }, kindOf(key).label);
-}
-
-function kindFromRef(ref) {
-  return ref.slice(0, ref.indexOf(':'));
 }
 
 function renderLegend() {
@@ -171,6 +167,11 @@ function markFocus(ref) {
   if (nodes.get(ref)) nodes.update({ id: ref, size: 26, borderWidth: 4 });
 }
 
+/** Fits the drawing once the layout settles, after a new focus or a batch of nodes from a button. */
+function fitWhenSettled() {
+  network.once('stabilized', () => network.fit({ animation: { duration: 300 } }));
+}
+
 /** Draws the neighbourhood of {@code ref} afresh and selects it. */
 async function focus(ref) {
   const depth = $('#depth').value;
@@ -184,8 +185,9 @@ async function focus(ref) {
     expanded.add(focusId);
     addToGraph(g.nodes, g.edges);
     markFocus(focusId);
+    performance.mark('graph-drawn'); // when the neighbourhood is on screen: the page test times it
     network.selectNodes([focusId]);
-    network.once('stabilized', () => network.fit({ animation: { duration: 300 } }));
+    fitWhenSettled();
     graphStatus(g.truncated);
     showEntity(focusId);
   } catch (error) {
@@ -386,7 +388,7 @@ function formatValue(value) {
 }
 
 function panel(...children) {
-  $('#panel').replaceChildren(...children.flat().filter(Boolean));
+  $('#panel').replaceChildren(...children.flat(Infinity).filter(Boolean));
   $('#panel').scrollTop = 0;
 }
 
@@ -489,21 +491,32 @@ async function modelsServing(industry, target) {
   try {
     const r = await api(`/api/industries/${enc(industry.ref)}/models?includeGeneral=false`);
     const models = r.models || [];
-    addToGraph([industry, ...models.flatMap(m => [
-      { id: m.ref, kind: 'model', name: m.name, nameEn: m.nameEn },
-      m.vendor ? { id: `vendor:${m.vendor.id}`, kind: 'vendor', name: m.vendor.name } : null].filter(Boolean))],
-    models.flatMap(m => [
-      { source: m.ref, target: industry.ref, type: 'SERVES', dashes: m.via !== 'direct', title: `SERVES (${m.via})` },
-      m.vendor ? { source: `vendor:${m.vendor.id}`, target: m.ref, type: 'DEVELOPS' } : null].filter(Boolean)),
-    industry.ref);
+    const graphNodes = [{ id: industry.ref, kind: 'industry', name: industry.name, nameEn: industry.nameEn }];
+    const graphEdges = [];
+    for (const m of models) {
+      graphNodes.push({ id: m.ref, kind: 'model', name: m.name, nameEn: m.nameEn });
+      if (m.vendor) {
+        graphNodes.push({ id: `vendor:${m.vendor.id}`, kind: 'vendor', name: m.vendor.name });
+        graphEdges.push({ source: `vendor:${m.vendor.id}`, target: m.ref, type: 'DEVELOPS' });
+      }
+      if (m.application) {
+        const app = `application:${m.application.id}`;
+        graphNodes.push({ id: app, kind: 'application', name: m.application.name });
+        graphEdges.push({ source: app, target: m.ref, type: 'BUILT_ON' }, { source: app, target: industry.ref, type: 'SERVES' });
+      } else {
+        graphEdges.push({ source: m.ref, target: industry.ref, type: 'SERVES' });
+      }
+    }
+    if (addToGraph(graphNodes, graphEdges, industry.ref)) fitWhenSettled();
     graphStatus(false);
     target.replaceChildren(
       el('h3', {}, `Models serving ${industry.name} (${models.length})`),
       models.length ? el('ul', { class: 'plain result-list', id: 'serving-models' }, models.map(m => el('li', {},
         el('div', { class: 'line' }, kindBadge('model'), entityLink({ ref: m.ref, name: m.name }),
           m.vendor ? el('span', { class: 'muted' }, m.vendor.name) : null,
-          el('span', { class: 'via', title: viaExplained(m.via) }, m.via)),
-        m.evidence?.[0] ? evidenceItem(m.evidence[0]) : null)))
+          el('span', { class: 'via', title: viaExplained(m.via) },
+            m.application ? `via ${m.application.name}` : m.via)),
+        evidenceList(m.evidence))))
         : el('p', { class: 'muted' }, 'The documents name no model for this industry.'));
   } catch (error) {
     target.replaceChildren(el('p', { class: 'muted' }, error.message));
@@ -512,17 +525,15 @@ async function modelsServing(industry, target) {
 
 function viaExplained(via) {
   return {
-    direct: 'the model serves the industry',
+    direct: 'the documents say the model serves the industry',
     application: 'through an application built on the model',
-    general: 'a general model',
+    general: 'a general-purpose model',
   }[via] || via;
 }
 
-/** Anything the chip-dependencies answer lists (a policy, a substitute) may be an entity or wrap one. */
-function entityIn(item) {
-  if (!item) return null;
-  if (item.ref && item.name) return item;
-  return Object.values(item).find(v => v && typeof v === 'object' && v.ref && v.name) || null;
+/** A path from the model to the chip in words: "TRAINED_ON", or "USES 微软 Azure RUNS_ON". */
+function pathText(path) {
+  return path.map((hop, i) => (i === 0 ? hop.type : `${hop.from.name} ${hop.type}`)).join(' ');
 }
 
 /** "Chip dependencies of <model>": chips, their makers, the policies restricting them and substitutes. */
@@ -531,37 +542,44 @@ async function chipDependencies(model, target) {
   try {
     const r = await api(`/api/models/${enc(model.ref)}/chip-dependencies`);
     const chips = r.chips || [];
-    const graphNodes = [model];
+    const graphNodes = [];
     const graphEdges = [];
-    const add = (entity, kind) => entity && graphNodes.push({ id: entity.ref, kind: entity.kind || kind, name: entity.name, nameEn: entity.nameEn });
+    const add = n => graphNodes.push({ id: n.ref, kind: n.kind, name: n.name, nameEn: n.nameEn });
+    add(model);
     for (const c of chips) {
-      add(c.chip, 'chip');
-      graphEdges.push({ source: model.ref, target: c.chip.ref, type: 'DEPENDS_ON', dashes: true, title: 'runs on or trained on' });
-      if (c.maker?.ref) {
-        add(c.maker, 'vendor');
-        graphEdges.push({ source: c.chip.ref, target: c.maker.ref, type: 'MADE_BY' });
+      for (const hop of (c.paths || []).flat()) {
+        add(hop.from);
+        add(hop.to);
+        graphEdges.push({ source: hop.from.ref, target: hop.to.ref, type: hop.type });
       }
-      for (const p of (c.restrictions || []).map(entityIn).filter(Boolean)) {
-        add(p, 'policy');
-        graphEdges.push({ source: p.ref, target: c.chip.ref, type: 'RESTRICTS' });
+      add(c.chip);
+      for (const { node } of c.makers || []) {
+        add(node);
+        graphEdges.push({ source: c.chip.ref, target: node.ref, type: 'MADE_BY' });
       }
-      for (const s of (c.substitutes || []).map(entityIn).filter(Boolean)) {
-        add(s, 'chip');
-        graphEdges.push({ source: s.ref, target: c.chip.ref, type: 'SUBSTITUTES_FOR' });
+      for (const { node } of c.restrictions || []) {
+        add(node);
+        graphEdges.push({ source: node.ref, target: c.chip.ref, type: 'RESTRICTS' });
+      }
+      for (const { node } of c.substitutes || []) {
+        add(node);
+        graphEdges.push({ source: node.ref, target: c.chip.ref, type: 'SUBSTITUTES_FOR' });
       }
     }
-    addToGraph(graphNodes, graphEdges, model.ref);
+    if (addToGraph(graphNodes, graphEdges, model.ref)) fitWhenSettled();
     graphStatus(false);
-    const names = list => (list || []).map(entityIn).filter(Boolean);
+    const related = (label, list) => list?.length ? el('div', {},
+      el('div', { class: 'line' }, el('span', { class: 'muted' }, label),
+        list.map(({ node }) => [kindBadge(node.kind), entityLink(node)])),
+      evidenceList(list.flatMap(x => x.evidence || []).slice(0, 2))) : null;
     target.replaceChildren(
       el('h3', {}, `Chip dependencies of ${model.name} (${chips.length})`),
       chips.length ? el('ul', { class: 'plain result-list', id: 'chip-list' }, chips.map(c => el('li', {},
         el('div', { class: 'line' }, kindBadge('chip'), entityLink(c.chip),
-          c.maker ? [el('span', { class: 'muted' }, 'made by'), entityLink(c.maker)] : null),
-        names(c.restrictions).length ? el('div', { class: 'line' }, el('span', { class: 'muted' }, 'restricted by'),
-          names(c.restrictions).map(p => [kindBadge(p.kind || 'policy'), entityLink(p)])) : null,
-        names(c.substitutes).length ? el('div', { class: 'line' }, el('span', { class: 'muted' }, 'substitutes'),
-          names(c.substitutes).map(s => [kindBadge(s.kind || kindFromRef(s.ref)), entityLink(s)])) : null)))
+          el('span', { class: 'rel-type' }, (c.paths || []).map(pathText).join(' · '))),
+        related('made by', c.makers),
+        related('restricted by', c.restrictions),
+        related('substitutes', c.substitutes))))
         : el('p', { class: 'muted' }, 'The documents name no chip for this model.'));
   } catch (error) {
     target.replaceChildren(el('p', { class: 'muted' }, error.message));
