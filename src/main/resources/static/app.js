@@ -611,7 +611,7 @@ async function showStart() {
   try {
     const industries = await api('/api/industries');
     industryList.replaceChildren(...industries.map(i => el('button', {
-      type: 'button', title: i.nameEn || i.id, onclick: () => navigate(`industry:${i.id}`),
+      type: 'button', title: `${i.nameEn || i.id}: ${i.modelCount} models`, onclick: () => navigate(`industry:${i.id}`),
     }, i.name, i.modelCount != null ? el('span', { class: 'muted' }, ` ${i.modelCount}`) : null)));
   } catch (error) {
     industryList.replaceChildren(el('span', { class: 'muted' }, error.message));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,12 +54,13 @@ class BrowserController {
 			return "forward:/browser/index.html";
 		}
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+		// Every value fully percent-encoded: Browser reads a raw '+' (as in neo4j+s://) as a space.
 		String target = UriComponentsBuilder.fromPath("/browser/")
-			.queryParam("connectURL", connectUrl())
+			.queryParam("connectURL", encode(connectUrl()))
 			.queryParam("preselectAuthMethod", passwordNeeded() ? "NATIVE" : "NO_AUTH")
 			.queryParam("cmd", "guide")
-			.queryParam("arg", base + GUIDE_PATH)
-			.encode()
+			.queryParam("arg", encode(base + GUIDE_PATH))
+			.build(true)
 			.toUriString();
 		return "redirect:" + target;
 	}
@@ -85,6 +87,10 @@ class BrowserController {
 
 	private boolean passwordNeeded() {
 		return neo4j.external() && !neo4j.password().isBlank();
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	private static boolean isLoopbackAddress(String host) {

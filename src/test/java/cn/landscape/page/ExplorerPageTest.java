@@ -110,7 +110,9 @@ class ExplorerPageTest extends SeededApp {
 		chromium.screenshot(name);
 	}
 
+	/** A fresh page load each time: a change of only the #fragment would keep the previous test's page. */
 	private void open(String path) {
+		chromium.driver().get("about:blank");
 		chromium.driver().get(url(path));
 		chromium.waiting(WAIT).until(d -> !d.findElements(By.cssSelector("#legend .entry")).isEmpty());
 	}
