@@ -27,7 +27,7 @@ public class SchemaRunner {
 
 	private final Driver driver;
 
-	SchemaRunner(Driver driver) {
+	public SchemaRunner(Driver driver) {
 		this.driver = driver;
 	}
 

@@ -94,51 +94,41 @@ public class SeedLoader {
 					       count(CASE WHEN old = row.hash THEN 1 END) AS unchanged
 					""".formatted(kind.label());
 			counts = counts.plus(batches(session, merge, ofKind.stream().map(this::nodeRow).toList(), progress));
-			long removed = session.executeWrite(tx -> tx.run("""
-					MATCH (n:`%s`) WHERE NOT n.id IN $ids
-					DETACH DELETE n RETURN count(*) AS removed
-					""".formatted(kind.label()), Map.of("ids", ofKind.stream().map(Entity::id).toList()))
-				.single()
-				.get("removed")
-				.asLong());
-			counts = counts.plus(new Counts(0, 0, 0, removed));
 		}
-		return counts;
+		List<String> refs = entities.stream().map(e -> e.kind().label() + ":" + e.id()).toList();
+		long removed = session.executeWrite(tx -> tx.run("""
+				MATCH (n:Entity) WHERE NOT ([l IN labels(n) WHERE l <> 'Entity'][0] + ':' + n.id) IN $refs
+				DETACH DELETE n RETURN count(*) AS removed
+				""", Map.of("refs", refs)).single().get("removed").asLong());
+		return counts.plus(new Counts(0, 0, 0, removed));
 	}
 
 	private Counts writeRelationships(Session session, List<Relation> all, Progress progress) {
-		Map<String, List<Relation>> groups = all.stream()
-			.collect(Collectors.groupingBy(r -> r.type() + "|" + r.fromKind() + "|" + r.toKind(), TreeMap::new,
-					Collectors.toList()));
+		Map<RelType, List<Relation>> byType = all.stream()
+			.collect(Collectors.groupingBy(Relation::type, () -> new java.util.EnumMap<>(RelType.class), Collectors.toList()));
 		Counts counts = new Counts(0, 0, 0, 0);
-		for (List<Relation> group : groups.values()) {
-			Relation first = group.getFirst();
+		// One statement per type (a type cannot be a parameter); the ends are found through the Entity id
+		// index and their kind, so that one statement serves every pair of kinds.
+		for (Map.Entry<RelType, List<Relation>> group : byType.entrySet()) {
 			String merge = """
 					UNWIND $rows AS row
-					MATCH (a:`%s` {id: row.from})
-					MATCH (b:`%s` {id: row.to})
+					MATCH (a:Entity {id: row.from}) WHERE row.fromLabel IN labels(a)
+					MATCH (b:Entity {id: row.to}) WHERE row.toLabel IN labels(b)
 					MERGE (a)-[r:`%s`]->(b)
 					WITH r, row, r.seedHash AS old
 					FOREACH (_ IN CASE WHEN old IS NULL OR old <> row.hash THEN [1] ELSE [] END | SET r = row.props)
 					RETURN count(CASE WHEN old IS NULL THEN 1 END) AS created,
 					       count(CASE WHEN old IS NOT NULL AND old <> row.hash THEN 1 END) AS updated,
 					       count(CASE WHEN old = row.hash THEN 1 END) AS unchanged
-					""".formatted(first.fromKind().label(), first.toKind().label(), first.type().name());
-			counts = counts.plus(batches(session, merge, group.stream().map(this::relationshipRow).toList(), progress));
+					""".formatted(group.getKey().name());
+			counts = counts.plus(batches(session, merge, group.getValue().stream().map(this::relationshipRow).toList(), progress));
 		}
-		Map<RelType, List<String>> keysByType = all.stream()
-			.collect(Collectors.groupingBy(Relation::type, Collectors.mapping(Relation::key, Collectors.toList())));
-		for (RelType type : RelType.values()) {
-			long removed = session.executeWrite(tx -> tx.run("""
-					MATCH ()-[r:`%s`]->() WHERE r.key IS NULL OR NOT r.key IN $keys
-					DELETE r RETURN count(*) AS removed
-					""".formatted(type.name()), Map.of("keys", keysByType.getOrDefault(type, List.of())))
-				.single()
-				.get("removed")
-				.asLong());
-			counts = counts.plus(new Counts(0, 0, 0, removed));
-		}
-		return counts;
+		List<String> keys = all.stream().map(Relation::key).toList();
+		long removed = session.executeWrite(tx -> tx.run("""
+				MATCH (:Entity)-[r]->(:Entity) WHERE NOT r.key IN $keys
+				DELETE r RETURN count(*) AS removed
+				""", Map.of("keys", keys)).single().get("removed").asLong());
+		return counts.plus(new Counts(0, 0, 0, removed));
 	}
 
 	private Counts batches(Session session, String cypher, List<Map<String, Object>> rows, Progress progress) {
@@ -216,7 +206,8 @@ public class SeedLoader {
 		}
 		String hash = sha256(JSON.writeValueAsString(new TreeMap<>(props)));
 		props.put("seedHash", hash);
-		return Map.of("from", relation.fromId(), "to", relation.toId(), "hash", hash, "props", props);
+		return Map.of("from", relation.fromId(), "fromLabel", relation.fromKind().label(), "to", relation.toId(),
+				"toLabel", relation.toKind().label(), "hash", hash, "props", props);
 	}
 
 	/** Each entity's own evidence becomes one MENTIONS relationship per document that names it. */

@@ -1,0 +1,195 @@
+package cn.landscape.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Value;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import cn.landscape.catalog.Kind;
+import cn.landscape.web.BadParameterException;
+
+/**
+ * The whole graph as JSON, CSV or GraphML (Gephi, yEd). Streamed record by record from a read
+ * transaction: unlike the answers of the other endpoints it is not capped, so it is never held in memory.
+ */
+@RestController
+@Tag(name = "Export")
+class ExportController {
+
+	private static final String NODES = """
+			MATCH (n:Entity)
+			RETURN [l IN labels(n) WHERE l <> 'Entity'] AS labels, n{.*, keys: null, seedHash: null} AS props
+			ORDER BY labels[0], n.id
+			""";
+
+	private static final String RELATIONSHIPS = """
+			MATCH (a:Entity)-[r]->(b:Entity)
+			RETURN type(r) AS type, [l IN labels(a) WHERE l <> 'Entity'][0] AS fromLabel, a.id AS fromId,
+			       [l IN labels(b) WHERE l <> 'Entity'][0] AS toLabel, b.id AS toId, r{.*, seedHash: null} AS props
+			ORDER BY type, fromId, toId
+			""";
+
+	private final Driver driver;
+
+	private final JsonMapper json;
+
+	ExportController(Driver driver, JsonMapper json) {
+		this.driver = driver;
+		this.json = json;
+	}
+
+	@GetMapping("/api/export")
+	@Operation(summary = "The whole graph: every node with its labels and properties, every relationship with its type, both ends and its properties (evidence included)",
+			description = "Node and relationship ends are qualified refs kind:id. csv is one table with an element column; graphml opens in Gephi and yEd.")
+	ResponseEntity<StreamingResponseBody> export(
+			@Parameter(description = "json (default), csv or graphml", example = "json") @RequestParam(defaultValue = "json") String format) {
+		return switch (format.toLowerCase()) {
+			case "json" -> file(MediaType.APPLICATION_JSON, "landscape.json", this::writeJson);
+			case "csv" -> file(new MediaType("text", "csv", StandardCharsets.UTF_8), "landscape.csv", this::writeCsv);
+			case "graphml" -> file(MediaType.APPLICATION_XML, "landscape.graphml", this::writeGraphml);
+			default -> throw new BadParameterException("format", "'" + format + "' is not one of json, csv, graphml");
+		};
+	}
+
+	private ResponseEntity<StreamingResponseBody> file(MediaType type, String name, Writing writing) {
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+			.body(writing::write);
+	}
+
+	@FunctionalInterface
+	private interface Writing {
+
+		void write(OutputStream out) throws IOException;
+
+	}
+
+	private void each(String cypher, Consumer<Record> consumer) {
+		try (var session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+			session.executeRead(tx -> {
+				tx.run(cypher).stream().forEach(consumer);
+				return null;
+			});
+		}
+	}
+
+	private void writeJson(OutputStream out) {
+		try (JsonGenerator gen = json.createGenerator(out)) {
+			gen.writeStartObject();
+			gen.writeArrayPropertyStart("nodes");
+			each(NODES, r -> gen.writePOJO(Map.of("id", ref(r.get("labels").get(0).asString(), r.get("props").get("id").asString()),
+					"labels", r.get("labels").asList(Value::asString), "properties", props(r.get("props")))));
+			gen.writeEndArray();
+			gen.writeArrayPropertyStart("relationships");
+			each(RELATIONSHIPS, r -> gen.writePOJO(Map.of("type", r.get("type").asString(), "source",
+					ref(r.get("fromLabel").asString(), r.get("fromId").asString()), "target",
+					ref(r.get("toLabel").asString(), r.get("toId").asString()), "properties", props(r.get("props")))));
+			gen.writeEndArray();
+			gen.writeEndObject();
+		}
+	}
+
+	private void writeCsv(OutputStream out) throws IOException {
+		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+		writer.write("element,kind,id,name,nameEn,type,source,target,properties\n");
+		each(NODES, r -> line(writer, "node", r.get("labels").get(0).asString(), ref(r.get("labels").get(0).asString(),
+				r.get("props").get("id").asString()), r.get("props").get("name").asString(null),
+				r.get("props").get("nameEn").asString(null), "", "", "", json.writeValueAsString(props(r.get("props")))));
+		each(RELATIONSHIPS, r -> line(writer, "relationship", "", "", "", "", r.get("type").asString(),
+				ref(r.get("fromLabel").asString(), r.get("fromId").asString()),
+				ref(r.get("toLabel").asString(), r.get("toId").asString()), json.writeValueAsString(props(r.get("props")))));
+		writer.flush();
+	}
+
+	private void writeGraphml(OutputStream out) throws IOException {
+		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+		writer.write("""
+				<?xml version="1.0" encoding="UTF-8"?>
+				<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+				  <key id="kind" for="node" attr.name="kind" attr.type="string"/>
+				  <key id="name" for="node" attr.name="name" attr.type="string"/>
+				  <key id="nameEn" for="node" attr.name="nameEn" attr.type="string"/>
+				  <key id="nprops" for="node" attr.name="properties" attr.type="string"/>
+				  <key id="type" for="edge" attr.name="type" attr.type="string"/>
+				  <key id="eprops" for="edge" attr.name="properties" attr.type="string"/>
+				  <graph id="landscape" edgedefault="directed">
+				""");
+		each(NODES, r -> {
+			Value p = r.get("props");
+			String kind = r.get("labels").get(0).asString();
+			write(writer, "    <node id=\"" + xml(ref(kind, p.get("id").asString())) + "\">" + data("kind", kind)
+					+ data("name", p.get("name").asString(null)) + data("nameEn", p.get("nameEn").asString(null))
+					+ data("nprops", json.writeValueAsString(props(p))) + "</node>\n");
+		});
+		int[] edge = { 0 };
+		each(RELATIONSHIPS, r -> write(writer, "    <edge id=\"e" + edge[0]++ + "\" source=\""
+				+ xml(ref(r.get("fromLabel").asString(), r.get("fromId").asString())) + "\" target=\""
+				+ xml(ref(r.get("toLabel").asString(), r.get("toId").asString())) + "\">" + data("type", r.get("type").asString())
+				+ data("eprops", json.writeValueAsString(props(r.get("props")))) + "</edge>\n"));
+		writer.write("  </graph>\n</graphml>\n");
+		writer.flush();
+	}
+
+	private static Map<String, Object> props(Value value) {
+		Map<String, Object> props = new TreeMap<>(value.asMap());
+		props.values().removeIf(v -> v == null);
+		return props;
+	}
+
+	private static String ref(String label, String id) {
+		return Kind.fromLabel(label).map(Kind::key).orElse(label) + ":" + id;
+	}
+
+	private static void line(Writer writer, String... cells) {
+		List<String> quoted = new ArrayList<>();
+		for (String cell : cells) {
+			String c = cell == null ? "" : cell;
+			quoted.add(c.matches(".*[,\"\\n\\r].*") || c.contains("\n") ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
+		}
+		write(writer, String.join(",", quoted) + "\n");
+	}
+
+	private static String data(String key, String value) {
+		return value == null ? "" : "<data key=\"" + key + "\">" + xml(value) + "</data>";
+	}
+
+	private static String xml(String text) {
+		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+	}
+
+	private static void write(Writer writer, String text) {
+		try {
+			writer.write(text);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,138 @@
+package cn.landscape.seed;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilders;
+
+import cn.landscape.LandscapeProperties;
+import cn.landscape.schema.SchemaRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The loader on its own database (not the one the API tests share), with copies of the real seed. */
+class SeedLoaderTest {
+
+	private static Neo4j neo4j;
+
+	private static Driver driver;
+
+	private static SeedLoader loader;
+
+	@TempDir
+	Path copy;
+
+	@BeforeAll
+	static void database() {
+		neo4j = Neo4jBuilders.newInProcessBuilder().withDisabledServer().build();
+		driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none());
+		new SchemaRunner(driver).apply();
+		loader = new SeedLoader(driver, new LandscapeProperties(null, null,
+				new LandscapeProperties.Seed(Path.of("graph-seed"), true, 100), null, null));
+	}
+
+	@AfterAll
+	static void close() {
+		driver.close();
+		neo4j.close();
+	}
+
+	@BeforeEach
+	void copySeed() throws IOException {
+		driver.executableQuery("MATCH (n) DETACH DELETE n").execute();
+		try (Stream<Path> files = Files.walk(Path.of("graph-seed"))) {
+			for (Path file : files.toList()) {
+				Path target = copy.resolve(Path.of("graph-seed").relativize(file).toString());
+				if (Files.isDirectory(file)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(file, target);
+				}
+			}
+		}
+	}
+
+	private long count(String cypher, Map<String, Object> params) {
+		return driver.executableQuery(cypher).withParameters(params).execute().records().getFirst().get(0).asLong();
+	}
+
+	@Test
+	void second_load_of_the_same_seed_changes_nothing_and_says_so() {
+		SeedModel seed = SeedReader.read(copy);
+		LoadReport first = loader.load(seed, false);
+		assertThat(first.nodes().created()).isEqualTo(seed.entities().size());
+		assertThat(first.relationships().created()).isGreaterThan(seed.relations().size());
+		LoadReport forced = loader.load(seed, true);
+		assertThat(forced.changedNothing()).isTrue();
+		assertThat(forced.nodes().unchanged()).isEqualTo(seed.entities().size());
+		assertThat(forced.toString()).contains("(no change)");
+		assertThat(loader.load(seed, false).skipped()).isTrue();
+	}
+
+	@Test
+	void fact_removed_from_the_seed_disappears_from_the_graph() throws IOException {
+		loader.load(SeedReader.read(copy), false);
+		String fact = "MATCH (:Policy {id: 'high-end-ai-chip-export-controls'})-[r:RESTRICTS]->(:Chip {id: 'h100'}) RETURN count(r)";
+		assertThat(count(fact, Map.of())).isEqualTo(1);
+		Path restricts = copy.resolve("relations/restricts.yaml");
+		List<?> records = new org.yaml.snakeyaml.Yaml().load(Files.readString(restricts));
+		List<?> kept = records.stream().filter(r -> !String.valueOf(((Map<?, ?>) r).get("to")).equals("chip:h100")).toList();
+		assertThat(kept).hasSize(records.size() - 1);
+		Files.writeString(restricts, new org.yaml.snakeyaml.Yaml().dump(kept));
+		LoadReport report = loader.load(SeedReader.read(copy), false);
+		assertThat(report.relationships().removed()).isEqualTo(1);
+		assertThat(count(fact, Map.of())).isZero();
+	}
+
+	@Test
+	void entity_removed_from_the_seed_disappears_with_its_relationships() throws IOException {
+		loader.load(SeedReader.read(copy), false);
+		Path serves = copy.resolve("relations/serves.yaml");
+		Files.writeString(serves, "[]\n");
+		LoadReport report = loader.load(SeedReader.read(copy), false);
+		assertThat(report.relationships().removed()).isPositive();
+		assertThat(count("MATCH ()-[r:SERVES]->() RETURN count(r)", Map.of())).isZero();
+	}
+
+	@Test
+	void changed_property_is_counted_as_updated_and_written() throws IOException {
+		loader.load(SeedReader.read(copy), false);
+		Path chips = copy.resolve("entities/chips.yaml");
+		Files.writeString(chips, Files.readString(chips).replace("value: 7nm", "value: 5nm"));
+		LoadReport report = loader.load(SeedReader.read(copy), false);
+		assertThat(report.nodes().updated()).isEqualTo(1);
+		assertThat(count("MATCH (c:Chip {id: 'ascend-910'}) WHERE c.process = '5nm' RETURN count(c)", Map.of())).isEqualTo(1);
+	}
+
+	@Test
+	void invalid_seed_writes_nothing_and_the_graph_stays_as_it_was() throws IOException {
+		SeedService service = new SeedService(new LandscapeProperties(null, null,
+				new LandscapeProperties.Seed(copy, true, 100), null, null), loader);
+		service.load(false);
+		long nodes = count("MATCH (n) RETURN count(n)", Map.of());
+		long serves = count("MATCH ()-[r:SERVES]->() RETURN count(r)", Map.of());
+		Files.writeString(copy.resolve("relations/serves.yaml"), "- {from: model:nothing, to: industry:finance}\n");
+		Files.writeString(copy.resolve("entities/chips.yaml"), Files.readString(copy.resolve("entities/chips.yaml")).replace("value: 7nm", "value: 5nm"));
+		assertThatThrownBy(() -> service.load(true)).isInstanceOf(SeedValidationException.class)
+			.hasMessageContaining("relations/serves.yaml");
+		assertThat(count("MATCH (n) RETURN count(n)", Map.of())).isEqualTo(nodes);
+		assertThat(count("MATCH ()-[r:SERVES]->() RETURN count(r)", Map.of())).isEqualTo(serves);
+		assertThat(count("MATCH (c:Chip {id: 'ascend-910'}) WHERE c.process = '7nm' RETURN count(c)", Map.of())).isEqualTo(1);
+	}
+
+}

@@ -1,0 +1,44 @@
+package cn.landscape.web;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.exceptions.ClientException;
+
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+import cn.landscape.LandscapeProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ApiProblemsTest {
+
+	private final ApiProblems problems = new ApiProblems(new LandscapeProperties(null, null, null, null,
+			new LandscapeProperties.Query(java.time.Duration.ofSeconds(2), 500)));
+
+	@Test
+	void unexpected_error_is_500_without_its_message_or_stack_trace() {
+		ResponseEntity<ProblemDetail> response = problems.unexpected(new IllegalStateException("secret internals"));
+		assertThat(response.getStatusCode().value()).isEqualTo(500);
+		assertThat(response.getBody().getDetail()).doesNotContain("secret internals").doesNotContain("IllegalState");
+		assertThat(response.getBody().getProperties()).isNull();
+	}
+
+	@Test
+	void query_timeout_is_503_that_names_the_setting() {
+		var timeout = new ClientException("Neo.ClientError.Transaction.TransactionTimedOut", "timed out");
+		ResponseEntity<ProblemDetail> response = problems.unexpected(new RuntimeException(timeout));
+		assertThat(response.getStatusCode().value()).isEqualTo(503);
+		assertThat(response.getBody().getDetail()).contains("2000 ms").contains("landscape.query.timeout");
+	}
+
+	@Test
+	void not_found_lists_the_suggestions() {
+		ProblemDetail problem = problems.notFound(new NotFoundException("industry", "financ", java.util.List.of("金融 (Finance)")));
+		assertThat(problem.getStatus()).isEqualTo(404);
+		assertThat(problem.getProperties()).containsEntry("suggestions", java.util.List.of("金融 (Finance)"))
+			.containsAllEntriesOf(Map.of("ref", "financ"));
+	}
+
+}
