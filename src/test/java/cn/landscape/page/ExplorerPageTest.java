@@ -66,8 +66,9 @@ class ExplorerPageTest extends SeededApp {
 		open("/#industry:finance");
 		waitForHeading("金融");
 		chromium.driver().findElement(By.id("models-serving")).click();
-		List<WebElement> models = chromium.waiting(WAIT)
-			.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#serving-models > li"), 0));
+		answerShown();
+		List<WebElement> models = chromium.driver().findElements(By.cssSelector("#serving-models > li"));
+		assertThat(models).isNotEmpty();
 		String first = models.getFirst().findElement(By.cssSelector(".line .link")).getText();
 		assertThat(first).isNotBlank();
 		assertThat(models.getFirst().findElements(By.cssSelector(".evidence blockquote"))).isNotEmpty();
@@ -80,8 +81,8 @@ class ExplorerPageTest extends SeededApp {
 		open("/#model:chatgpt");
 		waitForHeading("ChatGPT");
 		chromium.driver().findElement(By.id("chip-dependencies")).click();
-		WebElement chips = chromium.waiting(WAIT)
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#chip-list > li")));
+		answerShown();
+		WebElement chips = chromium.driver().findElement(By.cssSelector("#chip-list > li"));
 		assertThat(chips.getText()).contains("英伟达 A100", "made by", "英伟达", "restricted by", "substitutes");
 		assertThat(nodeIds()).contains("chip:a100", "vendor:nvidia");
 		waitForLayout();
@@ -115,6 +116,17 @@ class ExplorerPageTest extends SeededApp {
 		chromium.driver().get("about:blank");
 		chromium.driver().get(url(path));
 		chromium.waiting(WAIT).until(d -> !d.findElements(By.cssSelector("#legend .entry")).isEmpty());
+	}
+
+	/** Waits for a button's answer under the buttons, and shows the panel if it is not a list. */
+	private void answerShown() {
+		chromium.waiting(WAIT).until(d -> {
+			String text = d.findElement(By.id("extra")).getText();
+			return !text.isBlank() && !text.contains("loading");
+		});
+		assertThat(chromium.driver().findElements(By.cssSelector("#extra li")))
+			.as("answer in the panel: %s", chromium.driver().findElement(By.id("panel")).getText())
+			.isNotEmpty();
 	}
 
 	private void waitForHeading(String name) {
