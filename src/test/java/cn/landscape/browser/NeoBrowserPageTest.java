@@ -50,7 +50,11 @@ class NeoBrowserPageTest extends SeededApp {
 		chromium.screenshot("browser-1-opened-with-guide");
 
 		connect();
-		chromium.screenshot("browser-2-connected");
+		guide.findElement(By.cssSelector("a[data-exec^='style ']")).click();
+		WebElement style = chromium.waiting(WAIT).until(d -> frameShowing(":style"));
+		chromium.waiting(WAIT).until(d -> style.getText().contains("Model"));
+		assertThat(style.getText()).doesNotContainIgnoringCase("error");
+		chromium.screenshot("browser-2-connected-and-styled");
 
 		String financeQuery = BrowserGuideQueriesTest.guideQueries()
 			.stream()
@@ -80,6 +84,15 @@ class NeoBrowserPageTest extends SeededApp {
 			.orElse(null));
 		assertThat(frame.getText()).contains("model", "vendors", "evidence");
 		chromium.screenshot("browser-3-finance-query-result");
+
+		String graphQuery = guide.findElements(By.cssSelector("pre.runnable")).get(1).getText();
+		assertThat(graphQuery).contains("RETURN p, q");
+		guide.findElements(By.cssSelector("pre.runnable")).get(1).click();
+		chromium.waiting(WAIT).until(d -> editorText().contains("RETURN p, q"));
+		chromium.driver().findElement(By.cssSelector("[data-testid='editor-Run']")).click();
+		chromium.waiting(WAIT).until(d -> !d.findElements(By.cssSelector("[data-testid='frame'] svg .node")).isEmpty());
+		Thread.sleep(1500); // let the force layout settle before the picture
+		chromium.screenshot("browser-4-finance-graph-in-landscape-style");
 	}
 
 	/**
@@ -95,6 +108,15 @@ class NeoBrowserPageTest extends SeededApp {
 				.ifPresent(WebElement::click);
 			return false;
 		});
+	}
+
+	/** The newest result frame whose command starts with the given text. */
+	private WebElement frameShowing(String command) {
+		return chromium.driver().findElements(By.cssSelector("[data-testid='frame']")).stream()
+			.filter(f -> f.findElements(By.cssSelector("[data-testid='frameCommand']")).stream()
+				.anyMatch(c -> c.getText().strip().startsWith(command)))
+			.findFirst()
+			.orElse(null);
 	}
 
 	private String editorText() {
