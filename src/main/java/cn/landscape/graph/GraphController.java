@@ -53,14 +53,12 @@ class GraphController {
 		// The depth is part of the pattern, which Cypher does not parameterise: one fixed text per allowed depth.
 		this.neighbourhood = java.util.stream.IntStream.rangeClosed(1, MAX_DEPTH).mapToObj(depth -> """
 				MATCH (f:Entity {id: $id}) WHERE $label IN labels(f)
-				CALL (f) {
-				  MATCH (f)-[:%s]-{1,%d}(n)
+				OPTIONAL CALL (f) {
+				  MATCH (f)-[:%s]-{1,%d}(n) WHERE n <> f
 				  RETURN DISTINCT n LIMIT $limit
 				}
-				WITH f, collect(n) AS found
-				WITH f, [x IN found WHERE x <> f] AS others, size(found) >= $limit AS truncated
-				WITH f, others[..$limit - 1] AS others, truncated
-				WITH f, [f] + others AS nodes, truncated
+				WITH f, collect(n) AS others
+				WITH f, [f] + others[..$limit - 1] AS nodes, size(others) > $limit - 1 AS truncated
 				UNWIND nodes AS a
 				OPTIONAL MATCH (a)-[r:%s]->(b) WHERE b IN nodes
 				WITH f, nodes, truncated, collect(DISTINCT r) AS rels

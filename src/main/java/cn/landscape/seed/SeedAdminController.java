@@ -37,7 +37,8 @@ class SeedAdminController {
 	@PostMapping("/api/admin/seed/reload")
 	@Operation(summary = "Validate graph-seed/ and load it; answers the counts created / updated / unchanged / removed",
 			description = "Needs Authorization: Bearer <LANDSCAPE_ADMIN_TOKEN>. Disabled (403) when no token is configured. A seed with errors answers 422 listing them all; nothing is written.")
-	ResponseEntity<?> reload(@RequestHeader(name = "Authorization", required = false) String authorization,
+	ResponseEntity<?> reload(
+			@Parameter(description = "Bearer <LANDSCAPE_ADMIN_TOKEN>", example = "Bearer s3cret") @RequestHeader(name = "Authorization", required = false) String authorization,
 			@Parameter(description = "Load even if the seed has not changed since the last load") @RequestParam(defaultValue = "true") boolean force) {
 		if (token.isBlank()) {
 			return problem(HttpStatus.FORBIDDEN, "Admin disabled",

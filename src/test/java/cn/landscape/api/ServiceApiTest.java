@@ -1,0 +1,115 @@
+package cn.landscape.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.landscape.catalog.Reads;
+import cn.landscape.support.Http;
+import cn.landscape.support.SeededApp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Export, admin, documentation and health: the service around the questions. */
+class ServiceApiTest extends SeededApp {
+
+	@Autowired
+	Reads reads;
+
+	@Test
+	void json_export_holds_every_node_and_relationship_with_evidence() {
+		Http.Response response = Http.get(url("/api/export"));
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode export = response.json();
+		JsonNode stats = Http.get(url("/api/stats")).json();
+		assertThat(export.get("nodes").size()).isEqualTo(stats.get("totalNodes").asInt());
+		assertThat(export.get("relationships").size()).isEqualTo(stats.get("totalRelationships").asInt());
+		JsonNode serves = null;
+		for (JsonNode r : export.get("relationships")) {
+			if (r.get("type").asString().equals("SERVES")) {
+				serves = r;
+				break;
+			}
+		}
+		assertThat(serves.get("source").asString()).contains(":");
+		assertThat(serves.get("properties").get("evidenceQuotes").size()).isPositive();
+	}
+
+	@Test
+	void csv_and_graphml_exports_hold_the_same_graph() {
+		JsonNode stats = Http.get(url("/api/stats")).json();
+		long total = stats.get("totalNodes").asLong() + stats.get("totalRelationships").asLong();
+		Http.Response csv = Http.get(url("/api/export?format=csv"));
+		assertThat(csv.contentType()).startsWith("text/csv");
+		assertThat(csv.body()).startsWith("element,kind,id,name,nameEn,type,source,target,properties\n");
+		assertThat(csv.body().lines().filter(l -> l.startsWith("node,") || l.startsWith("relationship,")).count()).isEqualTo(total);
+		Http.Response graphml = Http.get(url("/api/export?format=graphml"));
+		assertThat(graphml.body()).contains("<graphml").contains("<node id=\"vendor:huawei\"");
+		assertThat(graphml.body().split("<node ").length - 1 + graphml.body().split("<edge ").length - 1).isEqualTo(total);
+	}
+
+	@Test
+	void admin_reload_is_refused_without_the_token_and_reports_no_change_with_it() {
+		assertThat(Http.post(url("/api/admin/seed/reload"), null, null).status()).isEqualTo(401);
+		assertThat(Http.post(url("/api/admin/seed/reload"), "Authorization", "Bearer wrong").status()).isEqualTo(401);
+		Http.Response ok = Http.post(url("/api/admin/seed/reload"), "Authorization", "Bearer test-admin-token");
+		assertThat(ok.status()).isEqualTo(200);
+		JsonNode report = ok.json();
+		assertThat(report.get("nodes").get("created").asLong()).isZero();
+		assertThat(report.get("nodes").get("updated").asLong()).isZero();
+		assertThat(report.get("nodes").get("removed").asLong()).isZero();
+		assertThat(report.get("relationships").get("unchanged").asLong()).isPositive();
+	}
+
+	@Test
+	void openapi_describes_every_endpoint_and_its_parameters() {
+		JsonNode api = Http.get(url("/v3/api-docs")).json();
+		JsonNode paths = api.get("paths");
+		for (String path : List.of("/api/industries", "/api/industries/{ref}/models", "/api/models/{ref}/chip-dependencies",
+				"/api/chips/{ref}/dependents", "/api/search", "/api/entities/{ref}", "/api/graph", "/api/policies",
+				"/api/path", "/api/stats", "/api/export", "/api/documents", "/api/admin/seed/reload")) {
+			assertThat(paths.has(path)).as(path).isTrue();
+			paths.get(path).forEach(operation -> {
+				assertThat(operation.get("summary").asString()).as(path).isNotBlank();
+				if (operation.has("parameters")) {
+					operation.get("parameters").forEach(p -> assertThat(p.has("description")).as(path + " " + p).isTrue());
+				}
+			});
+		}
+		assertThat(Http.get(url("/swagger-ui/index.html")).status()).isEqualTo(200);
+	}
+
+	@Test
+	void health_reports_up_with_neo4j_up() {
+		JsonNode health = Http.get(url("/actuator/health")).json();
+		assertThat(health.get("status").asString()).isEqualTo("UP");
+		assertThat(health.get("components").get("neo4j").get("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	void a_query_running_past_the_timeout_is_stopped_by_the_database() {
+		long start = System.nanoTime();
+		assertThatThrownBy(() -> reads.list("UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RETURN count(x) AS c",
+				Map.of(), r -> r.get("c").asLong()))
+			.satisfies(ex -> assertThat(causeChain(ex)).contains("TransactionTimedOut"));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+	}
+
+	private static String causeChain(Throwable ex) {
+		StringBuilder text = new StringBuilder();
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			text.append(t.getClass().getName()).append(": ").append(t.getMessage()).append('\n');
+			if (t instanceof org.neo4j.driver.exceptions.Neo4jException neo) {
+				text.append(neo.code()).append('\n');
+			}
+		}
+		return text.toString();
+	}
+
+}

@@ -1,0 +1,97 @@
+package cn.landscape.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The service started as a separate JVM, as a user starts it, for what only a process shows: exit codes and kill -9. */
+final class ChildService implements AutoCloseable {
+
+	private final Process process;
+
+	private final Path log;
+
+	private ChildService(Process process, Path log) {
+		this.process = process;
+		this.log = log;
+	}
+
+	static ChildService start(Path workDir, Map<String, String> environment, String... args) {
+		try {
+			Path log = Files.createTempFile(workDir, "service", ".log");
+			List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
+					"-cp", System.getProperty("java.class.path"), "cn.landscape.LandscapeApplication"));
+			command.addAll(List.of(args));
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+			builder.environment().putAll(environment);
+			return new ChildService(builder.start(), log);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	String output() {
+		try {
+			return Files.readString(log, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Waits for the start-up report; false if the process ended or the time ran out first. */
+	boolean awaitUp(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (output().contains("AI landscape graph is up")) {
+				return true;
+			}
+			if (!process.isAlive()) {
+				return false;
+			}
+			Thread.sleep(200);
+		}
+		return false;
+	}
+
+	/** The exit code, or null if it was still running when the time ran out. */
+	Integer awaitExit(Duration timeout) throws InterruptedException {
+		return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+	}
+
+	void kill9() throws InterruptedException {
+		process.destroyForcibly();
+		process.waitFor(30, TimeUnit.SECONDS);
+	}
+
+	Integer stop() throws InterruptedException {
+		process.destroy();
+		return awaitExit(Duration.ofSeconds(60));
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		if (process.isAlive()) {
+			kill9();
+		}
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

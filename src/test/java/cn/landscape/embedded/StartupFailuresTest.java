@@ -1,0 +1,124 @@
+package cn.landscape.embedded;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a user sees when the service cannot start, and that the embedded store survives kill -9. Each
+ * test starts the service as its own JVM.
+ */
+class StartupFailuresTest {
+
+	private static final Duration START = Duration.ofSeconds(120);
+
+	@TempDir
+	Path dir;
+
+	private Map<String, String> env(Path dataDir, int boltPort, String... more) {
+		Map<String, String> env = new java.util.HashMap<>(Map.of("LANDSCAPE_DATA_DIR", dataDir.toString(),
+				"LANDSCAPE_BOLT_PORT", String.valueOf(boltPort), "SERVER_PORT", "0", "LANDSCAPE_SEED_ON_STARTUP", "false"));
+		for (int i = 0; i < more.length; i += 2) {
+			env.put(more[i], more[i + 1]);
+		}
+		return env;
+	}
+
+	private static void assertOneClearMessage(ChildService service, Integer exit, String... expected) {
+		String output = service.output();
+		assertThat(exit).as(output).isNotNull().isNotZero();
+		assertThat(output).contains(expected);
+		assertThat(output).as("no stack trace as the message").doesNotContain("\tat ");
+	}
+
+	@Test
+	void taken_bolt_port_exits_non_zero_naming_the_port_and_the_setting() throws Exception {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+				ChildService service = ChildService.start(dir, env(dir.resolve("data"), taken.getLocalPort()))) {
+			assertOneClearMessage(service, service.awaitExit(START), "Bolt port " + taken.getLocalPort() + " is already in use",
+					"LANDSCAPE_BOLT_PORT");
+		}
+	}
+
+	@Test
+	void taken_http_port_exits_non_zero_naming_the_port_and_the_setting() throws Exception {
+		try (ServerSocket taken = new ServerSocket(0);
+				ChildService service = ChildService.start(dir, env(dir.resolve("data"), ChildService.freePort(), "SERVER_PORT",
+						String.valueOf(taken.getLocalPort())))) {
+			assertOneClearMessage(service, service.awaitExit(START), "HTTP port " + taken.getLocalPort() + " is already in use",
+					"SERVER_PORT");
+		}
+	}
+
+	@Test
+	void data_directory_that_cannot_be_created_exits_non_zero_naming_it() throws Exception {
+		Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+		try (ChildService service = ChildService.start(dir, env(file.resolve("store"), ChildService.freePort()))) {
+			assertOneClearMessage(service, service.awaitExit(START), "is not writable", "LANDSCAPE_DATA_DIR");
+		}
+	}
+
+	@Test
+	void unreachable_external_database_fails_fast_naming_the_uri_without_falling_back_to_embedded() throws Exception {
+		String uri = "bolt://127.0.0.1:" + ChildService.freePort();
+		try (ChildService service = ChildService.start(dir, env(dir.resolve("data"), ChildService.freePort(), "NEO4J_URI", uri,
+				"NEO4J_PASSWORD", "wrong"))) {
+			assertOneClearMessage(service, service.awaitExit(START), uri, "NEO4J_URI");
+			assertThat(Files.exists(dir.resolve("data"))).as("no embedded store was created").isFalse();
+		}
+	}
+
+	@Test
+	void second_instance_on_the_same_store_exits_non_zero_and_leaves_the_store_intact() throws Exception {
+		Path data = dir.resolve("data");
+		int bolt = ChildService.freePort();
+		try (ChildService first = ChildService.start(dir, env(data, bolt, "LANDSCAPE_SEED_ON_STARTUP", "true"))) {
+			assertThat(first.awaitUp(START)).as(first.output()).isTrue();
+			long nodes = countNodes(bolt);
+			try (ChildService second = ChildService.start(dir, env(data, ChildService.freePort()))) {
+				assertOneClearMessage(second, second.awaitExit(START), "is locked by another running instance",
+						"LANDSCAPE_DATA_DIR");
+			}
+			assertThat(countNodes(bolt)).isEqualTo(nodes).isPositive();
+		}
+	}
+
+	@Test
+	void killed_with_sigkill_the_embedded_store_recovers_with_all_its_data() throws Exception {
+		Path data = dir.resolve("data");
+		int bolt = ChildService.freePort();
+		long nodes;
+		try (ChildService first = ChildService.start(dir, env(data, bolt, "LANDSCAPE_SEED_ON_STARTUP", "true"))) {
+			assertThat(first.awaitUp(START)).as(first.output()).isTrue();
+			nodes = countNodes(bolt);
+			assertThat(nodes).isGreaterThan(150);
+			first.kill9();
+		}
+		try (ChildService again = ChildService.start(dir, env(data, bolt, "LANDSCAPE_SEED_ON_STARTUP", "true"))) {
+			assertThat(again.awaitUp(START)).as(again.output()).isTrue();
+			assertThat(countNodes(bolt)).isEqualTo(nodes);
+			assertThat(again.output()).contains("seed unchanged since the last load");
+			assertThat(again.stop()).as("graceful stop on SIGTERM").isNotNull();
+		}
+	}
+
+	/** An outside Bolt client, as a user of the embedded database would connect. */
+	private static long countNodes(int boltPort) {
+		try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.none())) {
+			return driver.executableQuery("MATCH (n:Entity) RETURN count(n) AS n").execute().records().getFirst().get("n").asLong();
+		}
+	}
+
+}

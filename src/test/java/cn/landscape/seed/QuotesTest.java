@@ -1,0 +1,92 @@
+package cn.landscape.seed;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import cn.landscape.catalog.Kind;
+import cn.landscape.seed.SeedModel.Entity;
+import cn.landscape.seed.SeedModel.Evidence;
+import cn.landscape.seed.SeedModel.Fact;
+import cn.landscape.seed.SeedModel.Relation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Every evidence quote in the seed (entity evidence, property evidence, relation evidence) is found in the
+ * document it cites. Whitespace may differ (all whitespace is removed from both sides); nothing else may.
+ * The source documents live outside the repository, in ../shared/seeds/: without them the test is skipped.
+ */
+class QuotesTest {
+
+	private static final Path SOURCES = Path.of("../shared/seeds");
+
+	@Test
+	void every_evidence_quote_is_found_verbatim_in_the_document_it_cites() throws IOException {
+		assumeTrue(Files.isDirectory(SOURCES), () -> "skipped: the source documents folder " + SOURCES.toAbsolutePath()
+				.normalize() + " is absent, so quotes cannot be checked against the documents");
+		SeedModel seed = SeedReader.read(Path.of("graph-seed"));
+
+		Map<String, String> texts = new HashMap<>();
+		List<String> failures = new ArrayList<>();
+		for (Entity doc : seed.entities()) {
+			if (doc.kind() != Kind.DOCUMENT) {
+				continue;
+			}
+			Path file = SOURCES.resolve(String.valueOf(doc.props().get("sourceFile").value()));
+			if (Files.isRegularFile(file)) {
+				texts.put(doc.id(), squeeze(Files.readString(file, StandardCharsets.UTF_8)));
+			}
+			else {
+				failures.add("documents.yaml " + doc.id() + ": sourceFile " + file + " does not exist");
+			}
+		}
+
+		int checked = 0;
+		for (Entity e : seed.entities()) {
+			String where = "entity " + e.ref();
+			checked += check(where + " evidence", e.evidence(), texts, failures);
+			for (Map.Entry<String, Fact> prop : e.props().entrySet()) {
+				checked += check(where + " props." + prop.getKey(), prop.getValue().evidence(), texts, failures);
+			}
+		}
+		for (Relation r : seed.relations()) {
+			String where = "relation " + r.fromKind().key() + ":" + r.fromId() + " -[" + r.type() + "]-> "
+					+ r.toKind().key() + ":" + r.toId();
+			checked += check(where + " evidence", r.evidence(), texts, failures);
+		}
+
+		assertThat(checked).as("quotes checked").isGreaterThan(300);
+		assertThat(failures).as("%d quote(s) not found in the document they cite:%n  %s", failures.size(),
+				String.join("\n  ", failures))
+			.isEmpty();
+	}
+
+	private static int check(String where, List<Evidence> evidence, Map<String, String> texts,
+			List<String> failures) {
+		for (Evidence ev : evidence) {
+			String text = texts.get(ev.doc());
+			if (text == null) {
+				failures.add(where + ": document '" + ev.doc() + "' has no readable source file");
+			}
+			else if (!text.contains(squeeze(ev.quote()))) {
+				failures.add(where + " [" + ev.doc() + "]: \"" + ev.quote() + "\"");
+			}
+		}
+		return evidence.size();
+	}
+
+	/** Removes all whitespace, including the ideographic space and no-break space. */
+	static String squeeze(String text) {
+		return text.replaceAll("[\\s\\u00A0\\u2007\\u202F\\u3000]+", "");
+	}
+
+}
