@@ -29,7 +29,7 @@ class BrowserControllerTest {
 	}
 
 	@Test
-	void externalDatabaseWithAPasswordOpensWithItsUserFilledInAndAsksForThePassword() {
+	void external_database_with_a_password_opens_with_its_user_filled_in_and_asks_for_the_password() {
 		String target = openBrowser(new LandscapeProperties.Neo4j("neo4j+s://db.example.com:7687", "reader", "secret"));
 		assertThat(decoded(target)).contains("connectURL=neo4j+s://reader@db.example.com:7687")
 			.contains("preselectAuthMethod=NATIVE")
@@ -37,7 +37,7 @@ class BrowserControllerTest {
 	}
 
 	@Test
-	void externalDatabaseWithoutAPasswordOpensWithNoAuthentication() {
+	void external_database_without_a_password_opens_with_no_authentication() {
 		String target = openBrowser(new LandscapeProperties.Neo4j("bolt://db.example.com:7687", "neo4j", ""));
 		assertThat(target).contains("connectURL=bolt%3A%2F%2Fdb.example.com%3A7687&")
 			.contains("preselectAuthMethod=NO_AUTH")

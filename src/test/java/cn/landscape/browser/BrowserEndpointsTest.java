@@ -28,7 +28,7 @@ class BrowserEndpointsTest extends SeededApp {
 	private final HttpClient client = HttpClient.newHttpClient(); // does not follow redirects
 
 	@Test
-	void browserRedirectsToItselfPointedAtTheBoltAddressWithTheGuide() throws Exception {
+	void browser_redirects_to_itself_pointed_at_the_bolt_address_with_the_guide() throws Exception {
 		HttpResponse<String> response = get(url("/browser/"));
 		assertThat(response.statusCode()).isEqualTo(302);
 		URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
@@ -44,7 +44,7 @@ class BrowserEndpointsTest extends SeededApp {
 	}
 
 	@Test
-	void browserAppIsServedFromTheJarOnceItsParametersAreThere() throws Exception {
+	void browser_app_is_served_from_the_jar_once_its_parameters_are_there() throws Exception {
 		HttpResponse<String> page = get(url("/browser/?connectURL=bolt%3A%2F%2Flocalhost%3A7687"));
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("<title>Neo4j Browser</title>");
@@ -53,14 +53,14 @@ class BrowserEndpointsTest extends SeededApp {
 	}
 
 	@Test
-	void browserOpenedOnTheLoopbackAddressMovesToLocalhostWhoseGuidesItTrusts() throws Exception {
+	void browser_opened_on_the_loopback_address_moves_to_localhost_whose_guides_it_trusts() throws Exception {
 		HttpResponse<String> response = get("http://127.0.0.1:" + port + "/browser/");
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(response.headers().firstValue("Location")).hasValue("http://localhost:" + port + "/browser/");
 	}
 
 	@Test
-	void guideIsServedWithTheServicesOwnAddressFilledIn() {
+	void guide_is_served_with_the_services_own_address_filled_in() {
 		Http.Response guide = Http.get(url("/guide/landscape.html"));
 		assertThat(guide.status()).isEqualTo(200);
 		assertThat(guide.contentType()).startsWith("text/html");
@@ -70,7 +70,7 @@ class BrowserEndpointsTest extends SeededApp {
 	}
 
 	@Test
-	void grassStyleGivesEveryKindAColourAndItsNameAsCaption() {
+	void grass_style_gives_every_kind_a_colour_and_its_name_as_caption() {
 		Http.Response grass = Http.get(url("/guide/landscape.grass"));
 		assertThat(grass.status()).isEqualTo(200);
 		for (Kind kind : Kind.values()) {

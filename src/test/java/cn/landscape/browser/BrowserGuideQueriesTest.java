@@ -67,7 +67,7 @@ class BrowserGuideQueriesTest extends SeededApp {
 	}
 
 	@Test
-	void guideHasRunnableQueriesForEachWalkthrough() throws IOException {
+	void guide_has_runnable_queries_for_each_walkthrough() throws IOException {
 		List<GuideQuery> queries = guideQueries();
 		assertThat(queries.stream().map(GuideQuery::slide).distinct())
 			.anyMatch(s -> s.contains("finance"))

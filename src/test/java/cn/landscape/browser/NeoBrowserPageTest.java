@@ -42,7 +42,7 @@ class NeoBrowserPageTest extends SeededApp {
 	}
 
 	@Test
-	void browserConnectsToTheGraphAndRunsTheGuidesFinanceQuery() throws Exception {
+	void browser_connects_to_the_graph_and_runs_the_guides_finance_query() throws Exception {
 		chromium.driver().get(url("/browser/"));
 		WebElement guide = chromium.waiting(WAIT)
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid='guidesDrawer']")));

@@ -35,7 +35,7 @@ class ExplorerPageTest extends SeededApp {
 	}
 
 	@Test
-	void searchingPickingAndClickingANeighbourShowsItsEvidence() {
+	void searching_picking_and_clicking_a_neighbour_shows_its_evidence() {
 		open("/");
 		WebElement search = chromium.driver().findElement(By.id("search"));
 		search.sendKeys("星火");
@@ -62,7 +62,7 @@ class ExplorerPageTest extends SeededApp {
 	}
 
 	@Test
-	void industryButtonListsTheModelsServingItAndDrawsThem() {
+	void industry_button_lists_the_models_serving_it_and_draws_them() {
 		open("/#industry:finance");
 		waitForHeading("金融");
 		chromium.driver().findElement(By.id("models-serving")).click();
@@ -77,7 +77,7 @@ class ExplorerPageTest extends SeededApp {
 	}
 
 	@Test
-	void chipButtonTracesAModelsChipsToMakersRestrictionsAndSubstitutes() {
+	void chip_button_traces_a_models_chips_to_makers_restrictions_and_substitutes() {
 		open("/#model:chatgpt");
 		waitForHeading("ChatGPT");
 		chromium.driver().findElement(By.id("chip-dependencies")).click();
@@ -90,7 +90,7 @@ class ExplorerPageTest extends SeededApp {
 	}
 
 	@Test
-	void pageDrawsANeighbourhoodWithinASecondFromTheWebjarNotACdn() {
+	void page_draws_a_neighbourhood_within_a_second_from_the_webjar_not_a_cdn() {
 		open("/#vendor:huawei"); // the first load warms the server
 		chromium.driver().navigate().refresh();
 		waitForHeading("华为");
