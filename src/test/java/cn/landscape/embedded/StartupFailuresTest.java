@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
+import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,6 +80,20 @@ class StartupFailuresTest {
 				"NEO4J_PASSWORD", "wrong"))) {
 			assertOneClearMessage(service, service.awaitExit(START), uri, "NEO4J_URI");
 			assertThat(Files.exists(dir.resolve("data"))).as("no embedded store was created").isFalse();
+		}
+	}
+
+	@Test
+	void wrong_credentials_for_an_external_database_fail_fast_naming_the_uri() throws Exception {
+		try (Neo4j secured = Neo4jBuilders.newInProcessBuilder()
+			.withDisabledServer()
+			.withConfig(GraphDatabaseSettings.auth_enabled, true)
+			.build()) {
+			String uri = secured.boltURI().toString();
+			try (ChildService service = ChildService.start(dir, env(dir.resolve("data"), ChildService.freePort(), "NEO4J_URI",
+					uri, "NEO4J_USERNAME", "neo4j", "NEO4J_PASSWORD", "not-the-password"))) {
+				assertOneClearMessage(service, service.awaitExit(START), uri, "NEO4J_PASSWORD");
+			}
 		}
 	}
 
