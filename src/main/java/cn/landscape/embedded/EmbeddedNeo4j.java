@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -18,6 +20,8 @@ import org.neo4j.io.ByteUnit;
  * restarts. Closed after the driver (bean destruction runs in reverse creation order).
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
+
+	private static final Log log = LogFactory.getLog(EmbeddedNeo4j.class);
 
 	private final DatabaseManagementService dbms;
 
@@ -66,6 +70,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	@Override
 	public void close() {
 		dbms.shutdown();
+		log.info("Embedded Neo4j stopped; store " + dataDir + " closed cleanly");
 	}
 
 	private static void ensureWritable(Path dir) {

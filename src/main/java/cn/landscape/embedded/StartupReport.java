@@ -26,6 +26,7 @@ class StartupReport {
 	}
 
 	@EventListener
+	@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
 	void ready(ApplicationReadyEvent event) {
 		String base = "http://localhost:"
 				+ ((event.getApplicationContext() instanceof WebServerApplicationContext web) ? web.getWebServer().getPort() : 8080);

@@ -47,6 +47,8 @@ public final class SeedReader {
 	private static final Set<String> DOCUMENT_FIELDS = Set.of("id", "sourceFile", "title", "publisher", "date", "url",
 			"kind");
 
+	private static final Set<String> EVIDENCE_FIELDS = Set.of("doc", "quote", "section");
+
 	private static final Set<String> RELATION_FIELDS = Set.of("from", "to", "evidence", "props", "curated");
 
 	private static final Set<String> MODEL_TYPES = Set.of("general", "industry", "on-device", "device-cloud");
@@ -257,8 +259,12 @@ public final class SeedReader {
 				if (map.get("props") instanceof Map<?, ?> p) {
 					for (Map.Entry<?, ?> entry : p.entrySet()) {
 						Object v = scalar(entry.getValue());
+						String key = String.valueOf(entry.getKey());
 						if (validValue(v)) {
-							props.put(String.valueOf(entry.getKey()), v);
+							if (key.toLowerCase(Locale.ROOT).endsWith("date") || key.equals("year") || key.equals("asOf")) {
+								checkDate(file, where, "props." + key, String.valueOf(v));
+							}
+							props.put(key, v);
 						}
 						else {
 							error(file, where, "props." + entry.getKey(), "must be a string, number, boolean or list");
@@ -361,6 +367,7 @@ public final class SeedReader {
 				error(file, where, f, "must be {doc, quote, section}");
 				continue;
 			}
+			unknownFields(file, where, map, EVIDENCE_FIELDS);
 			String doc = string(map.get("doc"));
 			String quote = string(map.get("quote"));
 			if (doc == null || !documentIds.contains(doc)) {

@@ -87,11 +87,11 @@ class SeedLoaderTest {
 	@Test
 	void fact_removed_from_the_seed_disappears_from_the_graph() throws IOException {
 		loader.load(SeedReader.read(copy), false);
-		String fact = "MATCH (:Policy {id: 'high-end-ai-chip-export-controls'})-[r:RESTRICTS]->(:Chip {id: 'h100'}) RETURN count(r)";
+		String fact = "MATCH (:Policy {id: 'high-end-ai-chip-export-controls'})-[r:RESTRICTS]->(:Chip {id: 'a100'}) RETURN count(r)";
 		assertThat(count(fact, Map.of())).isEqualTo(1);
 		Path restricts = copy.resolve("relations/restricts.yaml");
 		List<?> records = new org.yaml.snakeyaml.Yaml().load(Files.readString(restricts));
-		List<?> kept = records.stream().filter(r -> !String.valueOf(((Map<?, ?>) r).get("to")).equals("chip:h100")).toList();
+		List<?> kept = records.stream().filter(r -> !String.valueOf(((Map<?, ?>) r).get("to")).equals("chip:a100")).toList();
 		assertThat(kept).hasSize(records.size() - 1);
 		Files.writeString(restricts, new org.yaml.snakeyaml.Yaml().dump(kept));
 		LoadReport report = loader.load(SeedReader.read(copy), false);

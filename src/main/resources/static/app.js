@@ -1,0 +1,655 @@
+'use strict';
+// The explorer page: search as you type (/api/search), draw the chosen entity's neighbourhood
+// (/api/graph) with vis-network, expand nodes on click, and read each fact's evidence in the side panel
+// (/api/entities). Colours come from the same .grass style that Neo4j Browser uses, so both agree.
+
+const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+const GRAPH_LIMIT = 150;
+const LABEL_MAX = 14;
+
+const nodes = new vis.DataSet();
+const edges = new vis.DataSet();
+const expanded = new Set();
+const hiddenKinds = new Set();
+const kinds = new Map(); // kind key (model) -> {label, color, border}
+const documents = new Map(); // document id -> {title, publisher, date, url}
+let network;
+let focusRef = null;
+let selectedRef = null;
+let panelToken = 0;
+
+const $ = selector => document.querySelector(selector);
+const enc = encodeURIComponent;
+
+/** Builds an element; strings become text nodes, so nothing from the API is ever parsed as HTML. */
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v == null || v === false) continue;
+    if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else if (k === 'style') Object.assign(e.style, v);
+    else e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat(Infinity)) {
+    if (c != null && c !== false) e.append(c instanceof Node ? c : String(c));
+  }
+  return e;
+}
+
+async function api(path, options) {
+  const response = await fetch(path, { headers: { Accept: 'application/json' }, ...options });
+  if (!response.ok) {
+    let detail = `${response.status} ${response.statusText}`;
+    try {
+      const problem = await response.json();
+      detail = problem.detail || problem.title || detail;
+    } catch (ignored) {
+      // not problem+json: keep the status line
+    }
+    throw new Error(detail);
+  }
+  return response.json();
+}
+
+function status(text, isError = false) {
+  const s = $('#status');
+  s.textContent = text;
+  s.classList.toggle('error', isError);
+}
+
+function graphStatus(truncated) {
+  const shown = nodes.get({ filter: n => !n.hidden }).length;
+  let text = `${shown} nodes · ${edges.length} relationships`;
+  if (truncated) text += ` · limited to ${GRAPH_LIMIT} nodes: click nodes to expand them`;
+  status(text);
+}
+
+// ---- Kinds: colour and name, read from the .grass style ----
+
+async function loadKinds() {
+  const grass = await (await fetch('/guide/landscape.grass')).text();
+  for (const [, label, body] of grass.matchAll(/^node\.(\w+)\s*\{([^]*?)^\}/gm)) {
+    if (label === 'Entity') continue;
+    const prop = name => (body.match(new RegExp(`(?:^|\\s)${name}:\\s*([^;]+);`)) || [])[1]?.trim();
+    kinds.set(label.toLowerCase(), { label, color: prop('color'), border: prop('border-color') });
+  }
+  const select = $('#search-kind');
+  for (const [key, kind] of kinds) select.append(el('option', { value: key }, kind.label));
+}
+
+function kindOf(key) {
+  return kinds.get(key) || { label: key || '?', color: '#A5ABB6', border: '#9AA1AC' };
+}
+
+function kindBadge(key) {
+  return el('span', { class: 'kind', style: { background: kindOf(key).color } }, kindOf(key).label);
+}
+
+function renderLegend() {
+  const legend = $('#legend');
+  legend.replaceChildren();
+  const counts = new Map();
+  nodes.forEach(n => counts.set(n.kind, (counts.get(n.kind) || 0) + 1));
+  for (const [key, kind] of kinds) {
+    const count = counts.get(key) || 0;
+    legend.append(el('span', {
+      class: `entry${hiddenKinds.has(key) ? ' off' : ''}`,
+      title: hiddenKinds.has(key) ? `Show ${kind.label}` : `Hide ${kind.label}`,
+      'data-kind': key,
+      onclick: () => toggleKind(key),
+    }, el('span', { class: 'dot', style: { background: kind.color } }), kind.label,
+    count ? el('span', { class: 'count' }, count) : null));
+  }
+}
+
+function toggleKind(key) {
+  if (hiddenKinds.has(key)) hiddenKinds.delete(key);
+  else hiddenKinds.add(key);
+  nodes.update(nodes.get({ filter: n => n.kind === key }).map(n => ({ id: n.id, hidden: hiddenKinds.has(key) })));
+  renderLegend();
+  graphStatus(false);
+}
+
+// ---- The graph ----
+
+function visNode(n) {
+  const kind = kindOf(n.kind);
+  const name = n.name || n.id;
+  return {
+    id: n.id,
+    kind: n.kind,
+    label: name.length > LABEL_MAX ? `${name.slice(0, LABEL_MAX - 1)}…` : name,
+    title: [name, n.nameEn, `${kind.label} · ${n.id}`].filter(Boolean).join('\n'),
+    color: {
+      background: kind.color,
+      border: kind.border,
+      highlight: { background: kind.color, border: '#1f2430' },
+      hover: { background: kind.color, border: '#1f2430' },
+    },
+    hidden: hiddenKinds.has(n.kind),
+  };
+}
+
+function edgeId(e) {
+  return `${e.source}|${e.type}|${e.target}`;
+}
+
+/** Merges nodes and edges into the drawing; new nodes start next to {@code near} so they fan out from it. */
+function addToGraph(newNodes, newEdges, near) {
+  const origin = near && network.getPositions([near])[near];
+  const fresh = newNodes.filter(n => !nodes.get(n.id)).map(n => {
+    const v = visNode(n);
+    if (origin) {
+      v.x = origin.x + (Math.random() - 0.5) * 80;
+      v.y = origin.y + (Math.random() - 0.5) * 80;
+    }
+    return v;
+  });
+  nodes.add(fresh);
+  edges.update(newEdges.filter(e => nodes.get(e.source) && nodes.get(e.target)).map(e => ({
+    id: edgeId(e),
+    from: e.source,
+    to: e.target,
+    type: e.type,
+    label: e.type,
+    title: e.title || e.type,
+    dashes: Boolean(e.dashes),
+  })));
+  renderLegend();
+  $('#hint').hidden = nodes.length > 0;
+  return fresh.length;
+}
+
+function markFocus(ref) {
+  const previous = focusRef && nodes.get(focusRef);
+  if (previous) nodes.update({ id: focusRef, size: 16, borderWidth: 2 });
+  focusRef = ref;
+  if (nodes.get(ref)) nodes.update({ id: ref, size: 26, borderWidth: 4 });
+}
+
+/** Fits the drawing once the layout settles, after a new focus or a batch of nodes from a button. */
+function fitWhenSettled() {
+  network.once('stabilized', () => network.fit({ animation: { duration: 300 } }));
+}
+
+/** Draws the neighbourhood of {@code ref} afresh and selects it. */
+async function focus(ref) {
+  const depth = $('#depth').value;
+  status('loading…');
+  try {
+    const g = await api(`/api/graph?focus=${enc(ref)}&depth=${depth}&limit=${GRAPH_LIMIT}`);
+    nodes.clear();
+    edges.clear();
+    expanded.clear();
+    const focusId = g.focus?.id || ref;
+    expanded.add(focusId);
+    addToGraph(g.nodes, g.edges);
+    markFocus(focusId);
+    performance.mark('graph-drawn'); // when the neighbourhood is on screen: the page test times it
+    network.selectNodes([focusId]);
+    fitWhenSettled();
+    graphStatus(g.truncated);
+    showEntity(focusId);
+  } catch (error) {
+    status(error.message, true);
+  }
+}
+
+/** Adds the one-step neighbourhood of a node that is already drawn. */
+async function expand(ref) {
+  if (expanded.has(ref)) return;
+  expanded.add(ref);
+  try {
+    const g = await api(`/api/graph?focus=${enc(ref)}&depth=1&limit=${GRAPH_LIMIT}`);
+    addToGraph(g.nodes, g.edges, ref);
+    graphStatus(g.truncated);
+  } catch (error) {
+    expanded.delete(ref);
+    status(error.message, true);
+  }
+}
+
+/** Brings an entity named in the panel onto the graph, next to the selected one, and selects it. */
+async function reveal(ref) {
+  const from = selectedRef;
+  if (!nodes.get(ref)) {
+    await expand(ref);
+  }
+  network.selectNodes(nodes.get(ref) ? [ref] : []);
+  if (nodes.get(ref)) network.focus(ref, { scale: network.getScale(), animation: { duration: 300 } });
+  showEntity(ref, from);
+  expand(ref);
+}
+
+function navigate(ref) {
+  if (decodeURIComponent(location.hash.slice(1)) === ref) focus(ref);
+  else location.hash = ref;
+}
+
+function initNetwork() {
+  const options = {
+    autoResize: true,
+    layout: { improvedLayout: false },
+    physics: {
+      solver: 'forceAtlas2Based',
+      forceAtlas2Based: { gravitationalConstant: -70, springLength: 120, springConstant: 0.05, avoidOverlap: 0.3 },
+      stabilization: { iterations: 150, updateInterval: 25 },
+      maxVelocity: 40,
+      minVelocity: 1,
+    },
+    interaction: { hover: true, tooltipDelay: 200, multiselect: false },
+    nodes: {
+      shape: 'dot',
+      size: 16,
+      borderWidth: 2,
+      font: { face: FONT, size: 14, color: '#1f2430', strokeWidth: 4, strokeColor: '#ffffff' },
+    },
+    edges: {
+      arrows: { to: { enabled: true, scaleFactor: 0.5 } },
+      color: { color: '#c3c8d2', highlight: '#2f6fdd', hover: '#7d8799' },
+      font: { face: FONT, size: 9, color: '#8a93a6', strokeWidth: 3, strokeColor: '#ffffff', align: 'middle' },
+      smooth: { type: 'continuous' },
+      width: 1,
+    },
+  };
+  network = new vis.Network($('#graph'), { nodes, edges }, options);
+  network.on('click', params => {
+    if (params.nodes.length) {
+      const ref = params.nodes[0];
+      showEntity(ref, selectedRef);
+      expand(ref);
+    } else if (params.edges.length) {
+      showRelationship(edges.get(params.edges[0]));
+    }
+  });
+  network.on('doubleClick', params => {
+    if (params.nodes.length) navigate(params.nodes[0]);
+  });
+  // The console and the browser tests reach the drawing through this.
+  window.explorer = { network, nodes, edges };
+}
+
+// ---- Search as you type ----
+
+function initSearch() {
+  const input = $('#search');
+  const list = $('#results');
+  const box = input.closest('.search');
+  let controller = null;
+  let timer = null;
+  let active = -1;
+
+  const items = () => [...list.querySelectorAll('li[data-ref]')];
+  const close = () => {
+    list.hidden = true;
+    box.setAttribute('aria-expanded', 'false');
+    active = -1;
+  };
+  const highlight = index => {
+    const all = items();
+    active = all.length ? (index + all.length) % all.length : -1;
+    all.forEach((li, i) => li.setAttribute('aria-selected', String(i === active)));
+    all[active]?.scrollIntoView({ block: 'nearest' });
+  };
+  const pick = ref => {
+    close();
+    input.blur();
+    navigate(ref);
+  };
+
+  async function run() {
+    const q = input.value.trim();
+    controller?.abort();
+    if (!q) {
+      close();
+      return;
+    }
+    controller = new AbortController();
+    const kind = $('#search-kind').value;
+    try {
+      const r = await api(`/api/search?q=${enc(q)}&limit=12${kind ? `&kind=${enc(kind)}` : ''}`,
+        { signal: controller.signal });
+      list.replaceChildren(...(r.results.length ? r.results.map(hit => el('li', {
+        role: 'option',
+        class: 'result',
+        'data-ref': hit.ref,
+        // mousedown, not click: it fires before the input's blur closes the list
+        onmousedown: event => {
+          event.preventDefault();
+          pick(hit.ref);
+        },
+      }, kindBadge(hit.kind), el('span', { class: 'name' }, hit.name),
+      hit.nameEn && hit.nameEn !== hit.name ? el('span', { class: 'en' }, hit.nameEn) : null))
+        : [el('li', { class: 'empty' }, `No match for “${q}”`)]));
+      list.hidden = false;
+      box.setAttribute('aria-expanded', 'true');
+      highlight(0);
+    } catch (error) {
+      if (error.name !== 'AbortError') status(error.message, true);
+    }
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 120);
+  });
+  input.addEventListener('focus', () => {
+    if (input.value.trim() && list.children.length) list.hidden = false;
+  });
+  input.addEventListener('blur', close);
+  input.addEventListener('keydown', event => {
+    if (event.key === 'ArrowDown') highlight(active + 1);
+    else if (event.key === 'ArrowUp') highlight(active - 1);
+    else if (event.key === 'Escape') close();
+    else if (event.key === 'Enter') {
+      const item = items()[Math.max(active, 0)];
+      if (item) pick(item.dataset.ref);
+    } else return;
+    event.preventDefault();
+  });
+  $('#search-kind').addEventListener('change', run);
+}
+
+// ---- The side panel ----
+
+function documentLabel(id) {
+  const d = documents.get(id);
+  if (!d) return id;
+  return [d.title, d.publisher, d.date].filter(Boolean).join(' · ');
+}
+
+function evidenceItem(ev) {
+  const d = documents.get(ev.documentId);
+  return el('div', { class: 'evidence' },
+    el('blockquote', {}, ev.quote),
+    el('p', { class: 'source' }, '— ', documentLabel(ev.documentId),
+      ev.section ? ` · §${ev.section}` : '',
+      d?.url ? [' · ', el('a', { href: d.url, target: '_blank', rel: 'noopener' }, 'source')] : ''));
+}
+
+function evidenceList(list) {
+  if (!list?.length) return null;
+  return el('div', { class: 'evidence-list' }, list.map(evidenceItem));
+}
+
+function curatedTag(title) {
+  return el('span', { class: 'curated', title }, 'curated');
+}
+
+function entityLink(other) {
+  if (!other.ref) return el('span', {}, other.name || other.id);
+  return el('button', { class: 'link', type: 'button', onclick: () => reveal(other.ref) }, other.name || other.id);
+}
+
+function formatValue(value) {
+  if (Array.isArray(value)) return value.join('、');
+  if (value && typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function panel(...children) {
+  $('#panel').replaceChildren(...children.flat(Infinity).filter(Boolean));
+  $('#panel').scrollTop = 0;
+}
+
+/** Shows an entity; {@code from} is the node selected before, whose link to this one is shown first. */
+async function showEntity(ref, from) {
+  const token = ++panelToken;
+  selectedRef = ref;
+  panel(el('p', { class: 'muted' }, 'loading…'));
+  let e;
+  try {
+    e = await api(`/api/entities/${enc(ref)}`);
+  } catch (error) {
+    if (token === panelToken) panel(el('p', { class: 'muted' }, `Could not load ${ref}: ${error.message}`));
+    return;
+  }
+  if (token !== panelToken) return;
+
+  const curated = new Set(e.curated || []);
+  const extra = el('div', { id: 'extra' });
+  const actions = el('div', { class: 'actions' },
+    ref !== focusRef ? el('button', { type: 'button', onclick: () => navigate(ref), title: 'Redraw the graph around it' },
+      'Centre the graph here') : null,
+    e.kind === 'industry' ? el('button', { class: 'action', type: 'button', id: 'models-serving',
+      onclick: () => modelsServing(e, extra) }, `Models serving ${e.name}`) : null,
+    e.kind === 'model' ? el('button', { class: 'action', type: 'button', id: 'chip-dependencies',
+      onclick: () => chipDependencies(e, extra) }, `Chip dependencies of ${e.name}`) : null);
+
+  const props = Object.entries(e.properties || {});
+  const propertyTable = props.length ? el('table', { class: 'props' }, props.map(([key, value]) => el('tr', {},
+    el('th', {}, key),
+    el('td', {}, formatValue(value), curated.has(key) ? curatedTag('Added by the curators, not read from a document') : null,
+      evidenceList(e.propertyEvidence?.[key]))))) : null;
+
+  const relationships = e.relationships || [];
+  const link = from && relationships.filter(r => r.other.ref === from);
+  const groups = new Map();
+  for (const r of relationships) {
+    const key = `${r.direction === 'out' ? '→' : '←'} ${r.type}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(r);
+  }
+
+  panel(
+    el('div', {}, kindBadge(e.kind), ' ', el('span', { class: 'ref' }, e.ref)),
+    el('h2', { id: 'entity-name' }, e.name),
+    e.nameEn ? el('p', { class: 'en' }, e.nameEn, curated.has('nameEn') ? curatedTag('English name added by the curators') : null) : null,
+    e.aliases?.length ? el('p', { class: 'muted' }, 'also: ', e.aliases.join(' / ')) : null,
+    actions,
+    extra,
+    link?.length ? [el('h3', {}, `Link to ${nodes.get(from)?.title?.split('\n')[0] || from}`),
+      el('ul', { class: 'plain', id: 'link-evidence' }, link.map(r => relationshipItem(r, true)))] : null,
+    propertyTable ? [el('h3', {}, 'Properties'), propertyTable] : null,
+    e.mentions?.length ? [el('h3', {}, `Named in the documents (${e.mentions.length})`),
+      el('div', { id: 'mentions' }, e.mentions.map(evidenceItem))] : null,
+    relationships.length ? [el('h3', {}, `Relationships (${relationships.length})`),
+      [...groups].map(([key, list]) => el('div', {},
+        el('p', { class: 'rel-type' }, key),
+        el('ul', { class: 'plain' }, list.map(r => relationshipItem(r, false)))))] : null);
+}
+
+function relationshipItem(r, open) {
+  const props = Object.entries(r.properties || {});
+  const head = [kindBadge(r.other.kind), ' ', entityLink(r.other),
+    r.other.nameEn ? el('span', { class: 'muted' }, ` ${r.other.nameEn}`) : null,
+    props.length ? el('span', { class: 'muted' }, ` (${props.map(([k, v]) => `${k}: ${formatValue(v)}`).join(', ')})`) : null,
+    r.curated ? curatedTag('Added by the curators, not read from a document') : null];
+  if (!r.evidence?.length) return el('li', {}, head);
+  return el('li', {}, el('details', { open },
+    el('summary', {}, head, el('span', { class: 'muted' }, ` · ${r.evidence.length} quote${r.evidence.length > 1 ? 's' : ''}`)),
+    evidenceList(r.evidence)));
+}
+
+/** A clicked edge: the relationship with its evidence, read from its start node. */
+async function showRelationship(edge) {
+  const token = ++panelToken;
+  selectedRef = null;
+  panel(el('p', { class: 'muted' }, 'loading…'));
+  try {
+    const e = await api(`/api/entities/${enc(edge.from)}`);
+    if (token !== panelToken) return;
+    const r = (e.relationships || []).find(x => x.direction === 'out' && x.type === edge.type && x.other.ref === edge.to);
+    const to = nodes.get(edge.to);
+    panel(
+      el('p', { class: 'rel-type' }, edge.type),
+      el('h2', {}, el('button', { class: 'link', type: 'button', onclick: () => showEntity(edge.from) }, e.name),
+        ' → ', el('button', { class: 'link', type: 'button', onclick: () => showEntity(edge.to) }, r?.other.name || to?.label || edge.to)),
+      r?.curated ? curatedTag('Added by the curators, not read from a document') : null,
+      r && Object.keys(r.properties || {}).length ? el('table', { class: 'props' },
+        Object.entries(r.properties).map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, formatValue(v))))) : null,
+      el('h3', {}, 'Evidence'),
+      evidenceList(r?.evidence) || el('p', { class: 'muted' }, 'No quotes recorded for this relationship.'));
+  } catch (error) {
+    if (token === panelToken) panel(el('p', { class: 'muted' }, error.message));
+  }
+}
+
+/** "Models serving <industry>": the list in the panel, and the models added to the graph around it. */
+async function modelsServing(industry, target) {
+  target.replaceChildren(el('p', { class: 'muted' }, 'loading…'));
+  try {
+    const r = await api(`/api/industries/${enc(industry.ref)}/models?includeGeneral=false`);
+    const models = r.models || [];
+    const graphNodes = [{ id: industry.ref, kind: 'industry', name: industry.name, nameEn: industry.nameEn }];
+    const graphEdges = [];
+    for (const m of models) {
+      graphNodes.push({ id: m.ref, kind: 'model', name: m.name, nameEn: m.nameEn });
+      if (m.vendor) {
+        graphNodes.push({ id: `vendor:${m.vendor.id}`, kind: 'vendor', name: m.vendor.name });
+        graphEdges.push({ source: `vendor:${m.vendor.id}`, target: m.ref, type: 'DEVELOPS' });
+      }
+      if (m.application) {
+        const app = `application:${m.application.id}`;
+        graphNodes.push({ id: app, kind: 'application', name: m.application.name });
+        graphEdges.push({ source: app, target: m.ref, type: 'BUILT_ON' }, { source: app, target: industry.ref, type: 'SERVES' });
+      } else {
+        graphEdges.push({ source: m.ref, target: industry.ref, type: 'SERVES' });
+      }
+    }
+    if (addToGraph(graphNodes, graphEdges, industry.ref)) fitWhenSettled();
+    graphStatus(false);
+    target.replaceChildren(
+      el('h3', {}, `Models serving ${industry.name} (${models.length})`),
+      models.length ? el('ul', { class: 'plain result-list', id: 'serving-models' }, models.map(m => el('li', {},
+        el('div', { class: 'line' }, kindBadge('model'), entityLink({ ref: m.ref, name: m.name }),
+          m.vendor ? el('span', { class: 'muted' }, m.vendor.name) : null,
+          el('span', { class: 'via', title: viaExplained(m.via) },
+            m.application ? `via ${m.application.name}` : m.via)),
+        evidenceList(m.evidence))))
+        : el('p', { class: 'muted' }, 'The documents name no model for this industry.'));
+  } catch (error) {
+    target.replaceChildren(el('p', { class: 'muted' }, error.message));
+  }
+}
+
+function viaExplained(via) {
+  return {
+    direct: 'the documents say the model serves the industry',
+    application: 'through an application built on the model',
+    general: 'a general-purpose model',
+  }[via] || via;
+}
+
+/** A path from the model to the chip in words: "TRAINED_ON", or "USES 微软 Azure RUNS_ON". */
+function pathText(path) {
+  return path.map((hop, i) => (i === 0 ? hop.type : `${hop.from.name} ${hop.type}`)).join(' ');
+}
+
+/** "Chip dependencies of <model>": chips, their makers, the policies restricting them and substitutes. */
+async function chipDependencies(model, target) {
+  target.replaceChildren(el('p', { class: 'muted' }, 'loading…'));
+  try {
+    const r = await api(`/api/models/${enc(model.ref)}/chip-dependencies`);
+    const chips = r.chips || [];
+    const graphNodes = [];
+    const graphEdges = [];
+    const add = n => graphNodes.push({ id: n.ref, kind: n.kind, name: n.name, nameEn: n.nameEn });
+    add(model);
+    for (const c of chips) {
+      for (const hop of (c.paths || []).flat()) {
+        add(hop.from);
+        add(hop.to);
+        graphEdges.push({ source: hop.from.ref, target: hop.to.ref, type: hop.type });
+      }
+      add(c.chip);
+      for (const { node } of c.makers || []) {
+        add(node);
+        graphEdges.push({ source: c.chip.ref, target: node.ref, type: 'MADE_BY' });
+      }
+      for (const { node } of c.restrictions || []) {
+        add(node);
+        graphEdges.push({ source: node.ref, target: c.chip.ref, type: 'RESTRICTS' });
+      }
+      for (const { node } of c.substitutes || []) {
+        add(node);
+        graphEdges.push({ source: node.ref, target: c.chip.ref, type: 'SUBSTITUTES_FOR' });
+      }
+    }
+    if (addToGraph(graphNodes, graphEdges, model.ref)) fitWhenSettled();
+    graphStatus(false);
+    const related = (label, list) => list?.length ? el('div', {},
+      el('div', { class: 'line' }, el('span', { class: 'muted' }, label),
+        list.map(({ node }) => [kindBadge(node.kind), entityLink(node)])),
+      evidenceList(list.flatMap(x => x.evidence || []).slice(0, 2))) : null;
+    target.replaceChildren(
+      el('h3', {}, `Chip dependencies of ${model.name} (${chips.length})`),
+      chips.length ? el('ul', { class: 'plain result-list', id: 'chip-list' }, chips.map(c => el('li', {},
+        el('div', { class: 'line' }, kindBadge('chip'), entityLink(c.chip),
+          el('span', { class: 'rel-type' }, (c.paths || []).map(pathText).join(' · '))),
+        related('made by', c.makers),
+        related('restricted by', c.restrictions),
+        related('substitutes', c.substitutes))))
+        : el('p', { class: 'muted' }, 'The documents name no chip for this model.'));
+  } catch (error) {
+    target.replaceChildren(el('p', { class: 'muted' }, error.message));
+  }
+}
+
+/** What the panel shows before anything is chosen: ways in. */
+async function showStart() {
+  selectedRef = null;
+  const suggestions = ['星火', '文心一言', '华为', '昇腾', 'A100', '人工智能'];
+  const industryList = el('div', { class: 'chips' }, el('span', { class: 'muted' }, 'loading…'));
+  panel(
+    el('h2', {}, '从这里开始 · Start here'),
+    el('p', { class: 'muted' }, 'Every node and relationship comes with the sentence it was read from. ' +
+      'Type in the search box, or start from an industry.'),
+    el('h3', {}, 'Industries'),
+    industryList,
+    el('h3', {}, 'Try a search'),
+    el('div', { class: 'chips' }, suggestions.map(q => el('button', { type: 'button', onclick: () => {
+      const input = $('#search');
+      input.value = q;
+      input.focus();
+      input.dispatchEvent(new Event('input'));
+    } }, q))),
+    el('h3', {}, 'With Cypher'),
+    el('p', {}, el('a', { href: '/browser/', target: '_blank', rel: 'noopener' }, 'Neo4j Browser'),
+      ' opens on this graph with a guided tour: models serving finance, a model\u2019s chips and the policies on them, ' +
+      'local policies by region and date, a vendor\u2019s neighbourhood.'));
+  try {
+    const industries = await api('/api/industries');
+    industryList.replaceChildren(...industries.map(i => el('button', {
+      type: 'button', title: `${i.nameEn || i.id}: ${i.modelCount} models`, onclick: () => navigate(`industry:${i.id}`),
+    }, i.name, i.modelCount != null ? el('span', { class: 'muted' }, ` ${i.modelCount}`) : null)));
+  } catch (error) {
+    industryList.replaceChildren(el('span', { class: 'muted' }, error.message));
+  }
+}
+
+function onHash() {
+  const ref = decodeURIComponent(location.hash.slice(1));
+  if (ref) focus(ref);
+  else {
+    nodes.clear();
+    edges.clear();
+    expanded.clear();
+    focusRef = null;
+    renderLegend();
+    $('#hint').hidden = false;
+    status('');
+    showStart();
+  }
+}
+
+async function start() {
+  initNetwork();
+  initSearch();
+  $('#fit').addEventListener('click', () => network.fit({ animation: { duration: 300 } }));
+  $('#clear').addEventListener('click', () => {
+    if (location.hash) location.hash = '';
+    else onHash();
+  });
+  $('#depth').addEventListener('change', () => focusRef && focus(focusRef));
+  window.addEventListener('hashchange', onHash);
+  await Promise.all([
+    loadKinds().catch(error => status(`style: ${error.message}`, true)),
+    api('/api/documents').then(list => list.forEach(d => documents.set(d.id, d)))
+      .catch(error => status(`documents: ${error.message}`, true)),
+  ]);
+  renderLegend();
+  onHash();
+}
+
+start();

@@ -1,0 +1,103 @@
+package cn.landscape.page;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Debian's headless Chromium under Debian's chromedriver, for the tests that look at pages the way a
+ * person does. Selenium is given both binaries, so it never looks for (or downloads) a browser or driver.
+ * Screenshots go to target/screenshots/ for a person to look at.
+ */
+public final class HeadlessChromium implements AutoCloseable {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private final Path userDataDir;
+
+	private final ChromeDriver driver;
+
+	private HeadlessChromium(Path userDataDir, ChromeDriver driver) {
+		this.userDataDir = userDataDir;
+		this.driver = driver;
+	}
+
+	/** Skips the calling test unless the Debian packages chromium and chromium-driver are installed. */
+	public static void assumeInstalled() {
+		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
+	}
+
+	public static HeadlessChromium start() {
+		assumeInstalled();
+		try {
+			Path profile = Files.createTempDirectory("chromium-profile-");
+			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+				.usingAnyFreePort()
+				.build();
+			ChromeOptions options = new ChromeOptions();
+			options.setBinary(CHROMIUM.toFile());
+			options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync",
+					"--user-data-dir=" + profile.toAbsolutePath());
+			ChromeDriver driver = new ChromeDriver(service, options);
+			driver.manage().window().setSize(new Dimension(1400, 900));
+			return new HeadlessChromium(profile, driver);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public ChromeDriver driver() {
+		return driver;
+	}
+
+	public WebDriverWait waiting(Duration timeout) {
+		return new WebDriverWait(driver, timeout, Duration.ofMillis(100));
+	}
+
+	public Object script(String js, Object... args) {
+		return driver.executeScript(js, args);
+	}
+
+	public Path screenshot(String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Path target = SCREENSHOTS.resolve(name + ".png");
+			Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+			return target;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+		try (var files = Files.walk(userDataDir)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+		catch (IOException ex) {
+			// a leftover temporary profile is harmless
+		}
+	}
+
+}
