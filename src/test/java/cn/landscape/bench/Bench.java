@@ -202,7 +202,7 @@ public final class Bench {
 		policyParams.put("region", "guangdong");
 		policyParams.put("issuer", null);
 		policyParams.put("limit", 100);
-		queries.add(new Query("policies by region", constant("cn.landscape.policy.PolicyController", "POLICIES"),
+		queries.add(new Query("policies by region", constant("cn.landscape.policy.PolicyController", "POLICIES_IN_REGION"),
 				policyParams, "/api/policies?region=region:guangdong"));
 		queries.add(new Query("path", this.<List<String>>field(graph, "shortestPaths").get(3),
 				Map.of("fromId", model, "fromLabel", "Model", "toId", "nvidia", "toLabel", "Vendor", "limit", 10),
