@@ -26,6 +26,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import cn.landscape.LandscapeProperties;
@@ -62,10 +63,17 @@ public class SeedLoader {
 
 	private final int writers;
 
+	private List<SeedLoadListener> listeners = List.of();
+
 	public SeedLoader(Driver driver, LandscapeProperties properties) {
 		this.driver = driver;
 		this.batchSize = properties.seed().batchSize();
 		this.writers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+	}
+
+	@Autowired(required = false)
+	void setListeners(List<SeedLoadListener> listeners) {
+		this.listeners = List.copyOf(listeners);
 	}
 
 	/** Loads unless the stored seed hash equals this seed's (and {@code force} is false). */
@@ -105,6 +113,7 @@ public class SeedLoader {
 			}
 			finally {
 				writerPool.shutdownNow();
+				listeners.forEach(SeedLoadListener::seedLoaded);
 			}
 		}
 	}
