@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import cn.landscape.seed.SeedLoadListener;
 import cn.landscape.seed.SeedReader;
 import cn.landscape.web.BadParameterException;
 import cn.landscape.web.NotFoundException;
@@ -15,9 +16,15 @@ import cn.landscape.web.NotFoundException;
 /**
  * Resolves what a user typed for an entity: its id, {@code kind:id}, its Chinese or English name or an
  * alias, in any case and spacing. An unknown reference is a 404 that suggests the closest names.
+ * <p>
+ * Found references are cached: the graph changes only through the seed loader, which clears the cache
+ * after every load; entries also expire after a minute, for a database another process may load. What
+ * was not found is never cached.
  */
 @Component
-public class Refs {
+public class Refs implements SeedLoadListener {
+
+	private final AnswerCache<String, NodeRef> cache = new AnswerCache<>(10_000);
 
 	private static final String BY_KEY = """
 			CALL db.index.fulltext.queryNodes('entity_keys', $key, {limit: 20}) YIELD node
@@ -55,6 +62,16 @@ public class Refs {
 	}
 
 	public Optional<NodeRef> find(String ref, Kind expected) {
+		String key = (expected == null ? "" : expected.key()) + "\u0000" + ref;
+		return Optional.ofNullable(cache.get(key, () -> lookUp(ref, expected).orElse(null)));
+	}
+
+	@Override
+	public void seedLoaded() {
+		cache.seedLoaded();
+	}
+
+	private Optional<NodeRef> lookUp(String ref, Kind expected) {
 		int colon = ref.indexOf(':');
 		if (colon > 0) {
 			Optional<Kind> kind = Kind.fromKey(ref.substring(0, colon));

@@ -55,33 +55,58 @@ class ChipController {
 			""".formatted(NodeRef.project("c"), Hop.project("r"), NodeRef.project("v"), NodeRef.project("pol"),
 			NodeRef.project("s"), NodeRef.project("sv"));
 
-	// Who relies on the chip, or on a chip it substitutes for (they would fall back on this one).
+	// Who relies on the chip, or on a chip it substitutes for (they would fall back on this one). First the
+	// dependents alone, sorted and cut at maxRows, then the paths (at most five) of those only.
 	private static final String DEPENDENTS = """
 			MATCH (chip:Chip {id: $id})
 			CALL (chip) {
 			  MATCH (chip)-[:SUBSTITUTES_FOR]->{0,1}(c:Chip)
-			  MATCH p = (dep:Model)-[:BASED_ON|VERSION_OF]->{0,2}(:Model)-[:RUNS_ON|TRAINED_ON]->(c)
-			  RETURN dep, p
-			  UNION
-			  MATCH (chip)-[:SUBSTITUTES_FOR]->{0,1}(c:Chip)
-			  MATCH p = (dep:Model)-[:USES]->(:Facility)-[:RUNS_ON]->(c)
-			  RETURN dep, p
-			  UNION
-			  MATCH (chip)-[:SUBSTITUTES_FOR]->{0,1}(c:Chip)
-			  MATCH p = (dep:Vendor)-[:DEVELOPS]->(:Model)-[:RUNS_ON|TRAINED_ON]->(c)
-			  RETURN dep, p
-			  UNION
-			  MATCH (chip)-[:SUBSTITUTES_FOR]->{0,1}(c:Chip)
-			  MATCH p = (dep:Vendor)-[:DEVELOPS|USES]->(:Facility)-[:RUNS_ON]->(c)
-			  RETURN dep, p
-			  UNION
-			  MATCH (chip)-[:SUBSTITUTES_FOR]->{0,1}(c:Chip)
-			  MATCH p = (dep:Application)-[:RUNS_ON]->(c)
-			  RETURN dep, p
+			  CALL (c) {
+			    MATCH (dep:Model)-[:BASED_ON|VERSION_OF]->{0,2}(:Model)-[:RUNS_ON|TRAINED_ON]->(c)
+			    RETURN dep
+			    UNION
+			    MATCH (dep:Model)-[:USES]->(:Facility)-[:RUNS_ON]->(c)
+			    RETURN dep
+			    UNION
+			    MATCH (dep:Vendor)-[:DEVELOPS]->(:Model)-[:RUNS_ON|TRAINED_ON]->(c)
+			    RETURN dep
+			    UNION
+			    MATCH (dep:Vendor)-[:DEVELOPS|USES]->(:Facility)-[:RUNS_ON]->(c)
+			    RETURN dep
+			    UNION
+			    MATCH (dep:Application)-[:RUNS_ON]->(c)
+			    RETURN dep
+			  }
+			  WITH DISTINCT dep
+			  ORDER BY dep.id
+			  LIMIT $maxRows
+			  RETURN dep
 			}
-			WITH chip, dep, collect(p)[..5] AS paths
-			ORDER BY dep.id
-			LIMIT $maxRows
+			CALL (chip, dep) {
+			  CALL (chip, dep) {
+			    MATCH (chip)-[:SUBSTITUTES_FOR]->{0,1}(c:Chip)
+			    MATCH p = (dep)-[:BASED_ON|VERSION_OF]->{0,2}(:Model)-[:RUNS_ON|TRAINED_ON]->(c)
+			    RETURN p
+			    UNION
+			    MATCH (chip)-[:SUBSTITUTES_FOR]->{0,1}(c:Chip)
+			    MATCH p = (dep)-[:USES]->(:Facility)-[:RUNS_ON]->(c)
+			    RETURN p
+			    UNION
+			    MATCH (chip)-[:SUBSTITUTES_FOR]->{0,1}(c:Chip)
+			    MATCH p = (dep)-[:DEVELOPS]->(:Model)-[:RUNS_ON|TRAINED_ON]->(c)
+			    RETURN p
+			    UNION
+			    MATCH (chip)-[:SUBSTITUTES_FOR]->{0,1}(c:Chip)
+			    MATCH p = (dep)-[:DEVELOPS|USES]->(:Facility)-[:RUNS_ON]->(c)
+			    RETURN p
+			    UNION
+			    MATCH (chip)-[:SUBSTITUTES_FOR]->{0,1}(c:Chip)
+			    MATCH p = (dep)-[:RUNS_ON]->(c)
+			    RETURN p
+			  }
+			  WITH p LIMIT 5
+			  RETURN collect(p) AS paths
+			}
 			WITH chip, collect({node: %s, paths: [p IN paths | [r IN relationships(p) | %s]]}) AS dependents
 			RETURN %s AS chip, dependents,
 			       [(chip)-[r:MADE_BY]->(v:Vendor) | {node: %s, rel: r}] AS makers,

@@ -14,18 +14,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.landscape.catalog.AnswerCache;
 import cn.landscape.catalog.Evidence;
 import cn.landscape.catalog.Kind;
 import cn.landscape.catalog.NodeRef;
 import cn.landscape.catalog.Reads;
 import cn.landscape.catalog.Refs;
+import cn.landscape.seed.SeedLoadListener;
 import cn.landscape.web.BadParameterException;
 
 /** Which models serve an industry. */
 @RestController
 @RequestMapping("/api/industries")
 @Tag(name = "Industries", description = "Which models serve an industry")
-class IndustryController {
+class IndustryController implements SeedLoadListener {
 
 	private static final String INDUSTRIES = """
 			MATCH (i:Industry)
@@ -36,23 +38,39 @@ class IndustryController {
 			""";
 
 	// A model serves the industry directly, or through an application built on it; with includeGeneral,
-	// general-purpose models that are not tied to the industry follow, marked as such.
+	// general-purpose models that are not tied to the industry follow, marked as such. The page is cut
+	// from the models and their rank alone; the reasons, evidence and vendor are read for that page only.
 	private static final String MODELS = """
 			MATCH (i:Industry {id: $industry})
 			CALL (i) {
-			  MATCH (i)<-[s:SERVES]-(m:Model)
-			  RETURN m, 0 AS rank, 'direct' AS via, null AS app, [s] AS rels
+			  MATCH (i)<-[:SERVES]-(m:Model)
+			  RETURN m, 0 AS rank
 			  UNION ALL
-			  MATCH (i)<-[s:SERVES]-(a:Application)-[b:BUILT_ON]->(m:Model)
-			  RETURN m, 1 AS rank, 'application' AS via, a AS app, [s, b] AS rels
+			  MATCH (i)<-[:SERVES]-(:Application)-[:BUILT_ON]->(m:Model)
+			  RETURN m, 1 AS rank
 			  UNION ALL
 			  MATCH (m:Model {type: 'general'})
 			  WHERE $includeGeneral AND NOT (m)-[:SERVES]->(i)
-			  RETURN m, 2 AS rank, 'general' AS via, null AS app, [] AS rels
+			  RETURN m, 2 AS rank
 			}
-			WITH m, min(rank) AS rank, collect({via: via, rank: rank, app: app, rels: rels}) AS reasons
+			WITH i, m, min(rank) AS rank
 			ORDER BY rank, m.id
 			SKIP $offset LIMIT $limit
+			CALL (i, m, rank) {
+			  CALL (i, m, rank) {
+			    MATCH (i)<-[s:SERVES]-(m)
+			    WHERE rank = 0
+			    RETURN 'direct' AS via, null AS app, [s] AS rels
+			    UNION ALL
+			    MATCH (i)<-[s:SERVES]-(a:Application)-[b:BUILT_ON]->(m)
+			    WHERE rank = 1
+			    RETURN 'application' AS via, a AS app, [s, b] AS rels
+			    UNION ALL
+			    UNWIND CASE WHEN rank = 2 THEN [1] ELSE [] END AS general
+			    RETURN 'general' AS via, null AS app, [] AS rels
+			  }
+			  RETURN collect({via: via, app: app, rels: rels}) AS reasons
+			}
 			CALL (m) {
 			  OPTIONAL MATCH (v:Vendor)-[:DEVELOPS]->(m)
 			  OPTIONAL MATCH (m)-[:VERSION_OF]->(:Model)<-[:DEVELOPS]-(fv:Vendor)
@@ -61,17 +79,25 @@ class IndustryController {
 			}
 			RETURN m.id AS id, m.name AS name, m.nameEn AS nameEn, m.type AS type,
 			       CASE WHEN vendor IS NULL THEN null ELSE {id: vendor.id, name: vendor.name} END AS vendor,
-			       [r IN reasons WHERE r.rank = rank][0] AS reason,
-			       [r IN reasons WHERE r.rank = rank | r.rels] AS rels
+			       reasons[0] AS reason,
+			       [r IN reasons | r.rels] AS rels
 			""";
 
 	private final Reads reads;
 
 	private final Refs refs;
 
+	/** Pages by industry, flag, offset and limit: the busiest question (see AnswerCache on honesty). */
+	private final AnswerCache<List<Object>, List<ServingModel>> pages = new AnswerCache<>(1_000);
+
 	IndustryController(Reads reads, Refs refs) {
 		this.reads = reads;
 		this.refs = refs;
+	}
+
+	@Override
+	public void seedLoaded() {
+		pages.seedLoaded();
 	}
 
 	record IndustrySummary(String id, String name, String nameEn, long modelCount) {
@@ -108,8 +134,9 @@ class IndustryController {
 		int pageSize = BadParameterException.range("limit", limit, 50, 1, reads.maxRows());
 		int skip = BadParameterException.range("offset", offset, 0, 0, 1_000_000);
 		NodeRef industry = refs.resolve("ref", ref, Kind.INDUSTRY);
-		List<ServingModel> models = reads.list(MODELS, Map.of("industry", industry.id(), "includeGeneral", includeGeneral,
-				"offset", skip, "limit", pageSize), r -> model(r.get("id").asString(), r));
+		List<ServingModel> models = pages.get(List.of(industry.id(), includeGeneral, skip, pageSize),
+				() -> reads.list(MODELS, Map.of("industry", industry.id(), "includeGeneral", includeGeneral, "offset", skip,
+						"limit", pageSize), r -> model(r.get("id").asString(), r)));
 		return new IndustryModels(industry, models, pageSize, skip, models.size() == pageSize ? skip + pageSize : null);
 	}
 

@@ -3,6 +3,8 @@ package cn.landscape.seed;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
@@ -19,6 +26,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import cn.landscape.LandscapeProperties;
@@ -30,9 +38,17 @@ import cn.landscape.seed.SeedModel.Evidence;
 import cn.landscape.seed.SeedModel.Relation;
 
 /**
- * Writes a validated seed with batched UNWIND … MERGE, one transaction per batch. Idempotent: each
- * node and relationship carries the hash of what the seed says about it and is only written when that
- * changes; whatever the seed no longer holds is removed.
+ * Writes a validated seed with batched UNWIND, one transaction per batch. Idempotent: each node and
+ * relationship carries the hash of what the seed says about it and is only written when that changes;
+ * whatever the seed no longer holds is removed.
+ * <p>
+ * Fast paths, each keeping that contract: a kind or relationship type the database holds none of is
+ * written with CREATE instead of MERGE (nothing can match; ids are unique per kind in a validated seed);
+ * ends are found through the per-kind id constraint (one statement per type and pair of kinds); the
+ * removal pass runs only when the database held entities before the load, and compares the stored
+ * keys with the seed's in memory instead of sending every key to the database; the batches of one
+ * statement are written on up to four sessions at once (one per processor), each building and hashing
+ * its own rows.
  */
 @Component
 public class SeedLoader {
@@ -45,9 +61,19 @@ public class SeedLoader {
 
 	private final int batchSize;
 
+	private final int writers;
+
+	private List<SeedLoadListener> listeners = List.of();
+
 	public SeedLoader(Driver driver, LandscapeProperties properties) {
 		this.driver = driver;
 		this.batchSize = properties.seed().batchSize();
+		this.writers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+	}
+
+	@Autowired(required = false)
+	void setListeners(List<SeedLoadListener> listeners) {
+		this.listeners = List.copyOf(listeners);
 	}
 
 	/** Loads unless the stored seed hash equals this seed's (and {@code force} is false). */
@@ -64,26 +90,48 @@ public class SeedLoader {
 				}
 			}
 			long start = System.nanoTime();
-			List<Relation> relations = new ArrayList<>(seed.relations());
-			relations.addAll(mentions(seed));
+			boolean fresh = !exists(session, "MATCH (n:Entity) RETURN 1 LIMIT 1");
+			List<Relation> relations = distinct(seed.relations(), mentions(seed));
 			Progress progress = new Progress(seed.entities().size() + relations.size());
-			Counts nodes = writeNodes(session, seed.entities(), progress);
-			Counts relationships = writeRelationships(session, relations, progress);
-			session.run("MERGE (s:SeedState {id: 'seed'}) SET s.hash = $hash, s.loadedAt = datetime()",
-					Map.of("hash", seed.hash())).consume();
-			LoadReport report = new LoadReport(nodes, relationships, (System.nanoTime() - start) / 1_000_000, false);
-			log.info("Seed loaded: " + report + String.format(" (%.0f nodes+relationships/s)", report.perSecond()));
-			return report;
+			ExecutorService writerPool = Executors.newFixedThreadPool(writers, r -> {
+				Thread thread = new Thread(r, "seed-writer");
+				thread.setDaemon(true);
+				return thread;
+			});
+			try {
+				Counts nodes = writeNodes(session, seed.entities(), fresh, writerPool, progress);
+				Counts relationships = writeRelationships(session, relations, fresh, writerPool, progress);
+				if (!fresh) {
+					nodes = nodes.plus(new Counts(0, 0, 0, removeNodes(session, seed.entities())));
+					relationships = relationships.plus(new Counts(0, 0, 0, removeRelationships(session, relations)));
+				}
+				session.run("MERGE (s:SeedState {id: 'seed'}) SET s.hash = $hash, s.loadedAt = datetime()",
+						Map.of("hash", seed.hash())).consume();
+				LoadReport report = new LoadReport(nodes, relationships, (System.nanoTime() - start) / 1_000_000, false);
+				log.info("Seed loaded: " + report + String.format(" (%.0f nodes+relationships/s)", report.perSecond()));
+				return report;
+			}
+			finally {
+				writerPool.shutdownNow();
+				listeners.forEach(SeedLoadListener::seedLoaded);
+			}
 		}
 	}
 
-	private Counts writeNodes(Session session, List<Entity> entities, Progress progress) {
+	private Counts writeNodes(Session session, List<Entity> entities, boolean fresh, ExecutorService writerPool,
+			Progress progress) {
 		Counts counts = new Counts(0, 0, 0, 0);
 		Map<Kind, List<Entity>> byKind = entities.stream()
-			.collect(Collectors.groupingBy(Entity::kind, () -> new TreeMap<>(), Collectors.toList()));
-		for (Kind kind : Kind.values()) {
-			List<Entity> ofKind = byKind.getOrDefault(kind, List.of());
-			String merge = """
+			.collect(Collectors.groupingBy(Entity::kind, () -> new EnumMap<>(Kind.class), Collectors.toList()));
+		for (Map.Entry<Kind, List<Entity>> group : byKind.entrySet()) {
+			String label = group.getKey().label();
+			boolean create = fresh || !exists(session, "MATCH (n:`%s`) RETURN 1 LIMIT 1".formatted(label));
+			String cypher = create ? """
+					UNWIND $rows AS row
+					CREATE (n:`%s`:Entity)
+					SET n = row.props
+					RETURN count(*) AS created, 0 AS updated, 0 AS unchanged
+					""".formatted(label) : """
 					UNWIND $rows AS row
 					MERGE (n:`%s` {id: row.id})
 					WITH n, row, n.seedHash AS old
@@ -92,55 +140,154 @@ public class SeedLoader {
 					RETURN count(CASE WHEN old IS NULL THEN 1 END) AS created,
 					       count(CASE WHEN old IS NOT NULL AND old <> row.hash THEN 1 END) AS updated,
 					       count(CASE WHEN old = row.hash THEN 1 END) AS unchanged
-					""".formatted(kind.label());
-			counts = counts.plus(batches(session, merge, ofKind.stream().map(this::nodeRow).toList(), progress));
-		}
-		List<String> refs = entities.stream().map(e -> e.kind().label() + ":" + e.id()).toList();
-		long removed = session.executeWrite(tx -> tx.run("""
-				MATCH (n:Entity) WHERE NOT ([l IN labels(n) WHERE l <> 'Entity'][0] + ':' + n.id) IN $refs
-				DETACH DELETE n RETURN count(*) AS removed
-				""", Map.of("refs", refs)).single().get("removed").asLong());
-		return counts.plus(new Counts(0, 0, 0, removed));
-	}
-
-	private Counts writeRelationships(Session session, List<Relation> all, Progress progress) {
-		Map<RelType, List<Relation>> byType = all.stream()
-			.collect(Collectors.groupingBy(Relation::type, () -> new java.util.EnumMap<>(RelType.class), Collectors.toList()));
-		Counts counts = new Counts(0, 0, 0, 0);
-		// One statement per type (a type cannot be a parameter); the ends are found through the Entity id
-		// index and their kind, so that one statement serves every pair of kinds.
-		for (Map.Entry<RelType, List<Relation>> group : byType.entrySet()) {
-			String merge = """
-					UNWIND $rows AS row
-					MATCH (a:Entity {id: row.from}) WHERE row.fromLabel IN labels(a)
-					MATCH (b:Entity {id: row.to}) WHERE row.toLabel IN labels(b)
-					MERGE (a)-[r:`%s`]->(b)
-					WITH r, row, r.seedHash AS old
-					FOREACH (_ IN CASE WHEN old IS NULL OR old <> row.hash THEN [1] ELSE [] END | SET r = row.props)
-					RETURN count(CASE WHEN old IS NULL THEN 1 END) AS created,
-					       count(CASE WHEN old IS NOT NULL AND old <> row.hash THEN 1 END) AS updated,
-					       count(CASE WHEN old = row.hash THEN 1 END) AS unchanged
-					""".formatted(group.getKey().name());
-			counts = counts.plus(batches(session, merge, group.getValue().stream().map(this::relationshipRow).toList(), progress));
-		}
-		List<String> keys = all.stream().map(Relation::key).toList();
-		long removed = session.executeWrite(tx -> tx.run("""
-				MATCH (:Entity)-[r]->(:Entity) WHERE NOT r.key IN $keys
-				DELETE r RETURN count(*) AS removed
-				""", Map.of("keys", keys)).single().get("removed").asLong());
-		return counts.plus(new Counts(0, 0, 0, removed));
-	}
-
-	private Counts batches(Session session, String cypher, List<Map<String, Object>> rows, Progress progress) {
-		Counts counts = new Counts(0, 0, 0, 0);
-		for (int from = 0; from < rows.size(); from += batchSize) {
-			List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
-			Record result = session.executeWrite(tx -> tx.run(cypher, Map.of("rows", batch)).single());
-			counts = counts.plus(new Counts(result.get("created").asLong(), result.get("updated").asLong(),
-					result.get("unchanged").asLong(), 0));
-			progress.advance(batch.size());
+					""".formatted(label);
+			counts = counts.plus(batches(cypher, group.getValue(), this::nodeRow, writerPool, progress));
 		}
 		return counts;
+	}
+
+	private Counts writeRelationships(Session session, List<Relation> all, boolean fresh, ExecutorService writerPool,
+			Progress progress) {
+		Map<RelType, Map<String, List<Relation>>> byType = new EnumMap<>(RelType.class);
+		for (Relation relation : all) {
+			byType.computeIfAbsent(relation.type(), t -> new TreeMap<>())
+				.computeIfAbsent(relation.fromKind().label() + ">" + relation.toKind().label(), k -> new ArrayList<>())
+				.add(relation);
+		}
+		Counts counts = new Counts(0, 0, 0, 0);
+		// One statement per type and pair of kinds (neither a type nor a label can be a parameter): the ends
+		// are found through each kind's id constraint.
+		for (Map.Entry<RelType, Map<String, List<Relation>>> type : byType.entrySet()) {
+			String name = type.getKey().name();
+			boolean create = fresh || !exists(session, "MATCH ()-[r:`%s`]->() RETURN 1 LIMIT 1".formatted(name));
+			for (List<Relation> group : type.getValue().values()) {
+				String from = group.getFirst().fromKind().label();
+				String to = group.getFirst().toKind().label();
+				String cypher = create ? """
+						UNWIND $rows AS row
+						MATCH (a:`%s` {id: row.from})
+						MATCH (b:`%s` {id: row.to})
+						CREATE (a)-[r:`%s`]->(b)
+						SET r = row.props
+						RETURN count(*) AS created, 0 AS updated, 0 AS unchanged
+						""".formatted(from, to, name) : """
+						UNWIND $rows AS row
+						MATCH (a:`%s` {id: row.from})
+						MATCH (b:`%s` {id: row.to})
+						MERGE (a)-[r:`%s`]->(b)
+						WITH r, row, r.seedHash AS old
+						FOREACH (_ IN CASE WHEN old IS NULL OR old <> row.hash THEN [1] ELSE [] END | SET r = row.props)
+						RETURN count(CASE WHEN old IS NULL THEN 1 END) AS created,
+						       count(CASE WHEN old IS NOT NULL AND old <> row.hash THEN 1 END) AS updated,
+						       count(CASE WHEN old = row.hash THEN 1 END) AS unchanged
+						""".formatted(from, to, name);
+				counts = counts.plus(batches(cypher, group, this::relationshipRow, writerPool, progress));
+			}
+		}
+		return counts;
+	}
+
+	/** Entities the seed no longer holds, found by comparing the stored ids with the seed's in memory. */
+	private long removeNodes(Session session, List<Entity> entities) {
+		Set<String> refs = new HashSet<>(entities.size() * 2);
+		entities.forEach(e -> refs.add(e.kind().label() + ":" + e.id()));
+		List<String> gone = new ArrayList<>();
+		session.executeRead(tx -> {
+			tx.run("MATCH (n:Entity) RETURN elementId(n) AS id, [l IN labels(n) WHERE l <> 'Entity'][0] + ':' + n.id AS ref")
+				.forEachRemaining(r -> {
+					if (!refs.contains(r.get("ref").asString(""))) {
+						gone.add(r.get("id").asString());
+					}
+				});
+			return null;
+		});
+		return deleteByElementId(session, gone, "MATCH (n) WHERE elementId(n) IN $ids DETACH DELETE n");
+	}
+
+	/** Relationships the seed no longer holds, found by comparing the stored keys with the seed's in memory. */
+	private long removeRelationships(Session session, List<Relation> relations) {
+		Set<String> keys = new HashSet<>(relations.size() * 2);
+		relations.forEach(r -> keys.add(r.key()));
+		List<String> gone = new ArrayList<>();
+		session.executeRead(tx -> {
+			tx.run("MATCH (:Entity)-[r]->(:Entity) RETURN elementId(r) AS id, r.key AS key").forEachRemaining(r -> {
+				if (!keys.contains(r.get("key").asString(""))) {
+					gone.add(r.get("id").asString());
+				}
+			});
+			return null;
+		});
+		return deleteByElementId(session, gone, "MATCH ()-[r]->() WHERE elementId(r) IN $ids DELETE r");
+	}
+
+	private long deleteByElementId(Session session, List<String> ids, String cypher) {
+		for (int from = 0; from < ids.size(); from += batchSize) {
+			List<String> batch = ids.subList(from, Math.min(ids.size(), from + batchSize));
+			session.executeWrite(tx -> tx.run(cypher, Map.of("ids", batch)).consume());
+		}
+		return ids.size();
+	}
+
+	private static boolean exists(Session session, String cypher) {
+		return session.run(cypher).hasNext();
+	}
+
+	/** The seed's relations and the loader's MENTIONS, one per key (the last record of a key wins). */
+	private static List<Relation> distinct(List<Relation> relations, List<Relation> mentions) {
+		Map<String, Relation> byKey = new LinkedHashMap<>(2 * (relations.size() + mentions.size()));
+		relations.forEach(r -> byKey.put(r.key(), r));
+		mentions.forEach(r -> byKey.put(r.key(), r));
+		return byKey.size() == relations.size() + mentions.size() ? concat(relations, mentions)
+				: new ArrayList<>(byKey.values());
+	}
+
+	private static List<Relation> concat(List<Relation> a, List<Relation> b) {
+		List<Relation> all = new ArrayList<>(a.size() + b.size());
+		all.addAll(a);
+		all.addAll(b);
+		return all;
+	}
+
+	/**
+	 * Writes the records in batches of {@code batchSize}, one transaction each, on {@code writers}
+	 * sessions at once; each writer builds (hashes) its batch's rows itself. Returns when all are written.
+	 */
+	private <T> Counts batches(String cypher, List<T> records, Function<T, Map<String, Object>> row,
+			ExecutorService pool, Progress progress) {
+		List<Future<Counts>> futures = new ArrayList<>();
+		for (int from = 0; from < records.size(); from += batchSize) {
+			List<T> slice = records.subList(from, Math.min(records.size(), from + batchSize));
+			futures.add(pool.submit(() -> {
+				List<Map<String, Object>> batch = slice.stream().map(row).toList();
+				try (Session session = driver.session()) {
+					Record result = session.executeWrite(tx -> tx.run(cypher, Map.of("rows", batch)).single());
+					progress.advance(batch.size());
+					return new Counts(result.get("created").asLong(), result.get("updated").asLong(),
+							result.get("unchanged").asLong(), 0);
+				}
+			}));
+		}
+		Counts counts = new Counts(0, 0, 0, 0);
+		for (Future<Counts> future : futures) {
+			counts = counts.plus(get(future));
+		}
+		return counts;
+	}
+
+	private static <V> V get(Future<V> future) {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Seed load interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 	private Map<String, Object> nodeRow(Entity entity) {
@@ -249,7 +396,7 @@ public class SeedLoader {
 			this.nextLog = total / 10;
 		}
 
-		void advance(int count) {
+		synchronized void advance(int count) {
 			done += count;
 			if (total >= LOG_FROM && done >= nextLog) {
 				log.info(String.format("Seed load: %d of %d records (%d%%)", done, total, done * 100 / total));

@@ -1,0 +1,46 @@
+package cn.landscape.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark at a tiny size, so that the default build proves it still runs end to end and writes
+ * every field of report.json. Asserts the shape only, never a time.
+ */
+class BenchSmokeTest {
+
+	@Test
+	void tiny_run_writes_a_report_with_every_field() throws Exception {
+		Path output = Path.of("target/bench-smoke/report.json");
+		Files.deleteIfExists(output);
+		new Bench(new Bench.Settings(List.of(600), 2, 5, Duration.ofSeconds(2), Duration.ofSeconds(1), 2, output, "64m"))
+			.run();
+
+		JsonNode report = JsonMapper.shared().readTree(Files.readString(output));
+		assertThat(report.get("machine").asString()).contains("cores");
+		assertThat(report.get("runs")).hasSize(1);
+		JsonNode run = report.get("runs").get(0);
+		assertThat(run.get("nodes").asLong()).isGreaterThanOrEqualTo(600);
+		assertThat(run.get("relationships").asLong()).isGreaterThan(run.get("nodes").asLong());
+		assertThat(run.get("importPerSecond").isNumber()).isTrue();
+		assertThat(run.get("heapUsedMb").isNumber()).isTrue();
+		assertThat(run.get("queries")).hasSize(8);
+		for (JsonNode query : run.get("queries")) {
+			assertThat(query.get("name").asString()).isNotBlank();
+			for (String field : List.of("rawP50Ms", "rawP99Ms", "apiP50Ms", "apiP99Ms")) {
+				assertThat(query.get(field).isNumber()).as(query.get("name") + " " + field).isTrue();
+			}
+		}
+		assertThat(report.get("throughput").get("rps").isNumber()).isTrue();
+		assertThat(report.get("throughput").get("errors").asLong()).isZero();
+	}
+
+}
