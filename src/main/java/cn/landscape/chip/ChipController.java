@@ -7,15 +7,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.landscape.catalog.Evidence;
 import cn.landscape.catalog.Hop;
 import cn.landscape.catalog.Kind;
+import cn.landscape.catalog.Linked;
 import cn.landscape.catalog.NodeRef;
 import cn.landscape.catalog.Reads;
 import cn.landscape.catalog.Refs;
@@ -133,14 +132,6 @@ class ChipController {
 	ChipController(Reads reads, Refs refs) {
 		this.reads = reads;
 		this.refs = refs;
-	}
-
-	/** Another entity linked to the chip, with the evidence of that link. */
-	record Linked(NodeRef node, List<Evidence> evidence) {
-
-		static List<Linked> list(Value value) {
-			return value.asList(v -> new Linked(NodeRef.of(v.get("node")), Evidence.of(v.get("rel"))));
-		}
 	}
 
 	record ChipDependency(NodeRef chip, List<Linked> makers, List<Linked> restrictions, List<Linked> substitutes,

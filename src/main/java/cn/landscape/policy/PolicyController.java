@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.landscape.catalog.Evidence;
 import cn.landscape.catalog.Kind;
+import cn.landscape.catalog.Linked;
 import cn.landscape.catalog.NodeRef;
 import cn.landscape.catalog.Reads;
 import cn.landscape.catalog.Refs;
@@ -64,9 +65,6 @@ class PolicyController {
 		this.refs = refs;
 	}
 
-	record Linked(NodeRef node, List<Evidence> evidence) {
-	}
-
 	record PolicyItem(String id, String ref, String name, String nameEn, String date, String summary, String scope,
 			List<Linked> issuers, List<Linked> regions, List<Evidence> evidence) {
 	}
@@ -99,13 +97,11 @@ class PolicyController {
 		String id = r.get("id").asString();
 		return new PolicyItem(id, "policy:" + id, r.get("name").asString(), r.get("nameEn").asString(null),
 				r.get("date").asString(null), r.get("summary").asString(null), r.get("scope").asString(null),
-				linked(r, "issuers"), linked(r, "regions"),
+				Linked.list(r.get("issuers")), Linked.list(r.get("regions")),
 				r.get("mentions").asList(Evidence::of).stream().flatMap(List::stream).toList());
 	}
 
-	private static List<Linked> linked(Record r, String key) {
-		return r.get(key).asList(v -> new Linked(NodeRef.of(v.get("node")), Evidence.of(v.get("rel"))));
-	}
+
 
 	/** Accepts 2023, 2023-05 or 2023-05-12 and checks it is a real date. */
 	private static String date(String parameter, String value) {
