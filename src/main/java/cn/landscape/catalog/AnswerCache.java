@@ -12,7 +12,7 @@ import cn.landscape.seed.SeedLoadListener;
  * clears every cache after each load ({@link SeedLoadListener}); entries also expire after a minute, for
  * a database that another process may load. Bounded: when full it starts afresh.
  */
-public final class AnswerCache<K, V> implements SeedLoadListener {
+public final class AnswerCache<K, V> {
 
 	private static final long TTL_NANOS = Duration.ofMinutes(1).toNanos();
 
@@ -44,8 +44,8 @@ public final class AnswerCache<K, V> implements SeedLoadListener {
 		return value;
 	}
 
-	@Override
-	public void seedLoaded() {
+	/** Called by the owner's {@link SeedLoadListener#seedLoaded()}: the graph may have changed. */
+	public void clear() {
 		entries.clear();
 	}
 

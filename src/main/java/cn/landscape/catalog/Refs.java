@@ -68,7 +68,7 @@ public class Refs implements SeedLoadListener {
 
 	@Override
 	public void seedLoaded() {
-		cache.seedLoaded();
+		cache.clear();
 	}
 
 	private Optional<NodeRef> lookUp(String ref, Kind expected) {

@@ -97,7 +97,7 @@ class IndustryController implements SeedLoadListener {
 
 	@Override
 	public void seedLoaded() {
-		pages.seedLoaded();
+		pages.clear();
 	}
 
 	record IndustrySummary(String id, String name, String nameEn, long modelCount) {
