@@ -63,8 +63,9 @@ class GraphController {
 				OPTIONAL MATCH (a)-[r:%s]->(b) WHERE b IN nodes
 				WITH f, nodes, truncated, collect(DISTINCT r) AS rels
 				RETURN %s AS focus, [x IN nodes | %s] AS nodes,
-				       [r IN rels | {source: startNode(r), target: endNode(r), type: type(r)}] AS edges, truncated
-				""".formatted(TYPES, depth, TYPES, NodeRef.project("f"), NodeRef.project("x"))).toList();
+				       [r IN rels | {source: %s, target: %s, type: type(r)}] AS edges, truncated
+				""".formatted(TYPES, depth, TYPES, NodeRef.project("f"), NodeRef.project("x"),
+				NodeRef.project("startNode(r)"), NodeRef.project("endNode(r)"))).toList();
 		this.shortestPaths = java.util.stream.IntStream.rangeClosed(1, MAX_PATH_DEPTH).mapToObj(depth -> """
 				MATCH (a:Entity {id: $fromId}) WHERE $fromLabel IN labels(a)
 				MATCH (b:Entity {id: $toId}) WHERE $toLabel IN labels(b)
@@ -156,24 +157,10 @@ class GraphController {
 
 	private static Neighbourhood neighbourhood(Record r) {
 		List<GraphEdge> edges = r.get("edges")
-			.asList(e -> new GraphEdge(ref(e.get("source")), ref(e.get("target")), e.get("type").asString()));
+			.asList(e -> new GraphEdge(NodeRef.of(e.get("source")).ref(), NodeRef.of(e.get("target")).ref(),
+					e.get("type").asString()));
 		return new Neighbourhood(GraphNode.of(NodeRef.of(r.get("focus"))),
 				r.get("nodes").asList(n -> GraphNode.of(NodeRef.of(n))), edges, r.get("truncated").asBoolean());
-	}
-
-	private static String ref(org.neo4j.driver.Value node) {
-		String label = node.asNode().labels().iterator().hasNext() ? kindOf(node.asNode().labels()) : "entity";
-		return label + ":" + node.asNode().get("id").asString();
-	}
-
-	private static String kindOf(Iterable<String> labels) {
-		for (String l : labels) {
-			var kind = Kind.fromLabel(l);
-			if (kind.isPresent()) {
-				return kind.get().key();
-			}
-		}
-		return "entity";
 	}
 
 }
