@@ -13,6 +13,7 @@ import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
 
 /**
@@ -53,6 +54,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			throw new StartupFailure("The embedded Neo4j database in " + this.dataDir + " did not start: "
 					+ rootMessage(ex), "Check the folder and the Neo4j log under it, or set NEO4J_URI to use an external database.", ex);
 		}
+	}
+
+	/** The database itself, for the seed loader's in-process writes. */
+	public GraphDatabaseService database() {
+		return dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
 	}
 
 	public Path dataDir() {

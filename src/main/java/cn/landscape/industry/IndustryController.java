@@ -37,23 +37,50 @@ class IndustryController implements SeedLoadListener {
 			LIMIT $maxRows
 			""";
 
-	// A model serves the industry directly, or through an application built on it; with includeGeneral,
-	// general-purpose models that are not tied to the industry follow, marked as such. The page is cut
-	// from the models and their rank alone; the reasons, evidence and vendor are read for that page only.
+	// A model serves the industry directly (rank 0), or through an application built on it (rank 1); with
+	// includeGeneral, general-purpose models that are not tied to the industry follow (rank 2). Each rank is
+	// cut at offset + limit in id order, and a rank is read only when the ranks before it leave room, so a
+	// page never sorts more than that many models of a rank. The direct models of a large industry come
+	// from walking the Model id index in order until the page is full (about window x models / degree
+	// entries); those of a small one from expanding the industry and sorting (degree rows): whichever is
+	// fewer. Reasons, evidence and vendor are read for the page only.
 	private static final String MODELS = """
 			MATCH (i:Industry {id: $industry})
-			CALL (i) {
-			  MATCH (i)<-[:SERVES]-(m:Model)
-			  RETURN m, 0 AS rank
-			  UNION ALL
-			  MATCH (i)<-[:SERVES]-(:Application)-[:BUILT_ON]->(m:Model)
-			  RETURN m, 1 AS rank
-			  UNION ALL
-			  MATCH (m:Model {type: 'general'})
-			  WHERE $includeGeneral AND NOT (m)-[:SERVES]->(i)
-			  RETURN m, 2 AS rank
+			CALL () {
+			  MATCH (model:Model)
+			  RETURN count(model) AS models
 			}
-			WITH i, m, min(rank) AS rank
+			WITH i, models, COUNT { (i)<-[:SERVES]-() } AS degree
+			CALL (i, models, degree) {
+			  WITH i WHERE degree * degree > $window * models
+			  MATCH (m:Model)
+			  WHERE m.id IS NOT NULL AND EXISTS { (m)-[:SERVES]->(i) }
+			  WITH m ORDER BY m.id LIMIT $window
+			  RETURN m
+			  UNION ALL
+			  WITH i WHERE degree * degree <= $window * models
+			  MATCH (i)<-[:SERVES]-(m:Model)
+			  WITH m ORDER BY m.id LIMIT $window
+			  RETURN m
+			}
+			WITH i, collect(m) AS direct
+			CALL (i, direct) {
+			  WITH i WHERE size(direct) < $window
+			  MATCH (i)<-[:SERVES]-(:Application)-[:BUILT_ON]->(m:Model)
+			  WHERE NOT (m)-[:SERVES]->(i)
+			  WITH DISTINCT m ORDER BY m.id LIMIT $window
+			  RETURN collect(m) AS viaApplication
+			}
+			CALL (i, direct, viaApplication) {
+			  UNWIND CASE WHEN $includeGeneral AND size(direct) + size(viaApplication) < $window THEN [i] ELSE [] END AS needed
+			  MATCH (m:Model {type: 'general'})
+			  WHERE NOT (m)-[:SERVES]->(needed) AND NOT EXISTS { (m)<-[:BUILT_ON]-(:Application)-[:SERVES]->(needed) }
+			  WITH m ORDER BY m.id LIMIT $window
+			  RETURN collect(m) AS general
+			}
+			UNWIND [m IN direct | {m: m, rank: 0}] + [m IN viaApplication | {m: m, rank: 1}]
+			       + [m IN general | {m: m, rank: 2}] AS row
+			WITH i, row.m AS m, row.rank AS rank
 			ORDER BY rank, m.id
 			SKIP $offset LIMIT $limit
 			CALL (i, m, rank) {
@@ -136,7 +163,7 @@ class IndustryController implements SeedLoadListener {
 		NodeRef industry = refs.resolve("ref", ref, Kind.INDUSTRY);
 		List<ServingModel> models = pages.get(List.of(industry.id(), includeGeneral, skip, pageSize),
 				() -> reads.list(MODELS, Map.of("industry", industry.id(), "includeGeneral", includeGeneral, "offset", skip,
-						"limit", pageSize), r -> model(r.get("id").asString(), r)));
+						"limit", pageSize, "window", skip + pageSize), r -> model(r.get("id").asString(), r)));
 		return new IndustryModels(industry, models, pageSize, skip, models.size() == pageSize ? skip + pageSize : null);
 	}
 

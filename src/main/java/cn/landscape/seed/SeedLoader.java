@@ -1,11 +1,12 @@
 package cn.landscape.seed;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -24,14 +26,19 @@ import org.apache.commons.logging.LogFactory;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.TransientFailureException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import cn.landscape.LandscapeProperties;
 import cn.landscape.catalog.Kind;
 import cn.landscape.catalog.RelType;
+import cn.landscape.embedded.EmbeddedNeo4j;
+import cn.landscape.schema.SchemaRunner;
 import cn.landscape.seed.LoadReport.Counts;
 import cn.landscape.seed.SeedModel.Entity;
 import cn.landscape.seed.SeedModel.Evidence;
@@ -42,13 +49,23 @@ import cn.landscape.seed.SeedModel.Relation;
  * relationship carries the hash of what the seed says about it and is only written when that changes;
  * whatever the seed no longer holds is removed.
  * <p>
- * Fast paths, each keeping that contract: a kind or relationship type the database holds none of is
- * written with CREATE instead of MERGE (nothing can match; ids are unique per kind in a validated seed);
- * ends are found through the per-kind id constraint (one statement per type and pair of kinds); the
- * removal pass runs only when the database held entities before the load, and compares the stored
- * keys with the seed's in memory instead of sending every key to the database; the batches of one
- * statement are written on up to four sessions at once (one per processor), each building and hashing
- * its own rows.
+ * Fast paths, each keeping that contract:
+ * <ul>
+ * <li>a kind or relationship type the database holds none of is written with CREATE instead of MERGE
+ * (nothing can match; ids are unique per kind in a validated seed);</li>
+ * <li>ends are found through the per-kind id constraint (one statement per type and pair of kinds);</li>
+ * <li>the removal pass runs only when the database held entities before the load, and compares what is
+ * stored with the seed in memory instead of sending every key to the database;</li>
+ * <li>into an empty database, the search indexes are built once after the load instead of row by row
+ * (see SchemaRunner);</li>
+ * <li>the batches of one statement are written on up to four sessions at once (one per processor), each
+ * building and hashing its own rows; with the embedded database they go to it in-process (the same
+ * Cypher, without Bolt's encoding on both sides);</li>
+ * <li>statements skip replanning: the statistics change fast during a load and every plan is an index
+ * seek anyway;</li>
+ * <li>the hashes are longs, stored inline, and a relationship's identity is its ends and type, not a
+ * stored key.</li>
+ * </ul>
  */
 @Component
 public class SeedLoader {
@@ -57,7 +74,14 @@ public class SeedLoader {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
+	private static final int MAX_ATTEMPTS = 12;
+
 	private final Driver driver;
+
+	/** The in-process database when embedded, else null: batches then go over Bolt. */
+	private final GraphDatabaseService embedded;
+
+	private final SchemaRunner schema;
 
 	private final int batchSize;
 
@@ -65,8 +89,16 @@ public class SeedLoader {
 
 	private List<SeedLoadListener> listeners = List.of();
 
-	public SeedLoader(Driver driver, LandscapeProperties properties) {
+	@Autowired
+	public SeedLoader(Driver driver, SchemaRunner schema, LandscapeProperties properties,
+			ObjectProvider<EmbeddedNeo4j> embedded) {
+		this(driver, schema, properties, embedded.stream().map(EmbeddedNeo4j::database).findFirst().orElse(null));
+	}
+
+	SeedLoader(Driver driver, SchemaRunner schema, LandscapeProperties properties, GraphDatabaseService embedded) {
 		this.driver = driver;
+		this.schema = schema;
+		this.embedded = embedded;
 		this.batchSize = properties.seed().batchSize();
 		this.writers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 	}
@@ -98,7 +130,12 @@ public class SeedLoader {
 				thread.setDaemon(true);
 				return thread;
 			});
+			boolean searchIndexesDropped = false;
 			try {
+				if (fresh) {
+					schema.dropSearchIndexes();
+					searchIndexesDropped = true;
+				}
 				Counts nodes = writeNodes(session, seed.entities(), fresh, writerPool, progress);
 				Counts relationships = writeRelationships(session, relations, fresh, writerPool, progress);
 				if (!fresh) {
@@ -107,12 +144,20 @@ public class SeedLoader {
 				}
 				session.run("MERGE (s:SeedState {id: 'seed'}) SET s.hash = $hash, s.loadedAt = datetime()",
 						Map.of("hash", seed.hash())).consume();
+				if (searchIndexesDropped) {
+					schema.apply();
+					searchIndexesDropped = false;
+				}
 				LoadReport report = new LoadReport(nodes, relationships, (System.nanoTime() - start) / 1_000_000, false);
 				log.info("Seed loaded: " + report + String.format(" (%.0f nodes+relationships/s)", report.perSecond()));
 				return report;
 			}
 			finally {
 				writerPool.shutdownNow();
+				if (searchIndexesDropped) {
+					// A failed load still leaves the search indexes in place.
+					schema.apply();
+				}
 				listeners.forEach(SeedLoadListener::seedLoaded);
 			}
 		}
@@ -127,11 +172,13 @@ public class SeedLoader {
 			String label = group.getKey().label();
 			boolean create = fresh || !exists(session, "MATCH (n:`%s`) RETURN 1 LIMIT 1".formatted(label));
 			String cypher = create ? """
+					CYPHER replan=skip
 					UNWIND $rows AS row
 					CREATE (n:`%s`:Entity)
 					SET n = row.props
 					RETURN count(*) AS created, 0 AS updated, 0 AS unchanged
 					""".formatted(label) : """
+					CYPHER replan=skip
 					UNWIND $rows AS row
 					MERGE (n:`%s` {id: row.id})
 					WITH n, row, n.seedHash AS old
@@ -164,6 +211,7 @@ public class SeedLoader {
 				String from = group.getFirst().fromKind().label();
 				String to = group.getFirst().toKind().label();
 				String cypher = create ? """
+						CYPHER replan=skip
 						UNWIND $rows AS row
 						MATCH (a:`%s` {id: row.from})
 						MATCH (b:`%s` {id: row.to})
@@ -171,6 +219,7 @@ public class SeedLoader {
 						SET r = row.props
 						RETURN count(*) AS created, 0 AS updated, 0 AS unchanged
 						""".formatted(from, to, name) : """
+						CYPHER replan=skip
 						UNWIND $rows AS row
 						MATCH (a:`%s` {id: row.from})
 						MATCH (b:`%s` {id: row.to})
@@ -204,20 +253,29 @@ public class SeedLoader {
 		return deleteByElementId(session, gone, "MATCH (n) WHERE elementId(n) IN $ids DETACH DELETE n");
 	}
 
-	/** Relationships the seed no longer holds, found by comparing the stored keys with the seed's in memory. */
+	/** Relationships the seed no longer holds, found by comparing the stored ends and types with the seed's in memory. */
 	private long removeRelationships(Session session, List<Relation> relations) {
 		Set<String> keys = new HashSet<>(relations.size() * 2);
-		relations.forEach(r -> keys.add(r.key()));
+		relations.forEach(r -> keys.add(identity(r.fromKind().label(), r.fromId(), r.type().name(), r.toKind().label(), r.toId())));
 		List<String> gone = new ArrayList<>();
 		session.executeRead(tx -> {
-			tx.run("MATCH (:Entity)-[r]->(:Entity) RETURN elementId(r) AS id, r.key AS key").forEachRemaining(r -> {
-				if (!keys.contains(r.get("key").asString(""))) {
+			tx.run("""
+					MATCH (a:Entity)-[r]->(b:Entity)
+					RETURN elementId(r) AS id, [l IN labels(a) WHERE l <> 'Entity'][0] AS fromLabel, a.id AS fromId,
+					       type(r) AS type, [l IN labels(b) WHERE l <> 'Entity'][0] AS toLabel, b.id AS toId
+					""").forEachRemaining(r -> {
+				if (!keys.contains(identity(r.get("fromLabel").asString(""), r.get("fromId").asString(""),
+						r.get("type").asString(), r.get("toLabel").asString(""), r.get("toId").asString("")))) {
 					gone.add(r.get("id").asString());
 				}
 			});
 			return null;
 		});
 		return deleteByElementId(session, gone, "MATCH ()-[r]->() WHERE elementId(r) IN $ids DELETE r");
+	}
+
+	private static String identity(String fromLabel, String fromId, String type, String toLabel, String toId) {
+		return fromLabel + ":" + fromId + "|" + type + "|" + toLabel + ":" + toId;
 	}
 
 	private long deleteByElementId(Session session, List<String> ids, String cypher) {
@@ -258,13 +316,10 @@ public class SeedLoader {
 		for (int from = 0; from < records.size(); from += batchSize) {
 			List<T> slice = records.subList(from, Math.min(records.size(), from + batchSize));
 			futures.add(pool.submit(() -> {
-				List<Map<String, Object>> batch = slice.stream().map(row).toList();
-				try (Session session = driver.session()) {
-					Record result = session.executeWrite(tx -> tx.run(cypher, Map.of("rows", batch)).single());
-					progress.advance(batch.size());
-					return new Counts(result.get("created").asLong(), result.get("updated").asLong(),
-							result.get("unchanged").asLong(), 0);
-				}
+				Map<String, Object> parameters = Map.of("rows", slice.stream().map(row).toList());
+				Counts written = embedded != null ? writeInProcess(cypher, parameters) : writeOverBolt(cypher, parameters);
+				progress.advance(slice.size());
+				return written;
 			}));
 		}
 		Counts counts = new Counts(0, 0, 0, 0);
@@ -272,6 +327,43 @@ public class SeedLoader {
 			counts = counts.plus(get(future));
 		}
 		return counts;
+	}
+
+	/** Retried on deadlocks and other transient failures, as the driver's executeWrite does over Bolt. */
+	private Counts writeInProcess(String cypher, Map<String, Object> parameters) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return embedded.executeTransactionally(cypher, parameters, result -> {
+					Map<String, Object> counts = result.next();
+					return new Counts(((Number) counts.get("created")).longValue(),
+							((Number) counts.get("updated")).longValue(), ((Number) counts.get("unchanged")).longValue(), 0);
+				});
+			}
+			catch (TransientFailureException ex) {
+				if (attempt == MAX_ATTEMPTS) {
+					throw ex;
+				}
+				sleep(Math.min(1_000, 20L << attempt) + ThreadLocalRandom.current().nextLong(20));
+			}
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Seed load interrupted", ex);
+		}
+	}
+
+	private Counts writeOverBolt(String cypher, Map<String, Object> parameters) {
+		try (Session session = driver.session()) {
+			Record result = session.executeWrite(tx -> tx.run(cypher, parameters).single());
+			return new Counts(result.get("created").asLong(), result.get("updated").asLong(),
+					result.get("unchanged").asLong(), 0);
+		}
 	}
 
 	private static <V> V get(Future<V> future) {
@@ -336,14 +428,13 @@ public class SeedLoader {
 		if (!curated.isEmpty()) {
 			props.put("curated", curated);
 		}
-		String hash = sha256(JSON.writeValueAsString(new TreeMap<>(props)));
+		long hash = hash(JSON.writeValueAsString(new TreeMap<>(props)));
 		props.put("seedHash", hash);
 		return Map.of("id", entity.id(), "hash", hash, "props", props);
 	}
 
 	private Map<String, Object> relationshipRow(Relation relation) {
 		Map<String, Object> props = new LinkedHashMap<>(relation.props());
-		props.put("key", relation.key());
 		props.put("evidenceDocs", relation.evidence().stream().map(Evidence::doc).toList());
 		props.put("evidenceQuotes", relation.evidence().stream().map(Evidence::quote).toList());
 		props.put("evidenceSections",
@@ -351,10 +442,9 @@ public class SeedLoader {
 		if (relation.curated()) {
 			props.put("curated", true);
 		}
-		String hash = sha256(JSON.writeValueAsString(new TreeMap<>(props)));
+		long hash = hash(JSON.writeValueAsString(new TreeMap<>(props)));
 		props.put("seedHash", hash);
-		return Map.of("from", relation.fromId(), "fromLabel", relation.fromKind().label(), "to", relation.toId(),
-				"toLabel", relation.toKind().label(), "hash", hash, "props", props);
+		return Map.of("from", relation.fromId(), "to", relation.toId(), "hash", hash, "props", props);
 	}
 
 	/** Each entity's own evidence becomes one MENTIONS relationship per document that names it. */
@@ -370,10 +460,11 @@ public class SeedLoader {
 		return mentions;
 	}
 
-	static String sha256(String text) {
+	/** The first 64 bits of the SHA-256 of a record: a change detector, stored inline as a long. */
+	static long hash(String text) {
 		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)))
+				.getLong();
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -91,6 +91,25 @@ class QuestionsApiTest extends SeededApp {
 	}
 
 	@Test
+	void pages_of_two_walked_by_next_offset_give_the_whole_list_in_rank_then_id_order() {
+		JsonNode whole = get("/api/industries/finance/models?includeGeneral=true&limit=200").get("models");
+		List<String> all = texts(whole, "/id");
+		List<String> paged = new ArrayList<>();
+		Integer offset = 0;
+		while (offset != null) {
+			JsonNode page = get("/api/industries/finance/models?includeGeneral=true&limit=2&offset=" + offset);
+			paged.addAll(texts(page.get("models"), "/id"));
+			offset = page.get("nextOffset").isNull() ? null : page.get("nextOffset").asInt();
+		}
+		assertThat(paged).isEqualTo(all);
+		List<String> ranks = List.of("direct", "application", "general");
+		List<String> order = new ArrayList<>();
+		whole.forEach(m -> order.add(ranks.indexOf(m.get("via").asString()) + "|" + m.get("id").asString()));
+		assertThat(order).isSorted();
+		assertThat(texts(whole, "/via")).contains("direct", "application", "general");
+	}
+
+	@Test
 	void chip_path_of_pangu_reaches_ascend_made_by_huawei_with_evidence_on_each_hop() {
 		JsonNode chips = get("/api/models/" + enc("盘古大模型3.0") + "/chip-dependencies").get("chips");
 		assertThat(texts(chips, "/chip/name")).anyMatch(name -> name.startsWith("昇腾"));

@@ -176,7 +176,7 @@ public final class Bench {
 		Object graph = bean(app, "cn.landscape.graph.GraphController");
 		List<Query> queries = new ArrayList<>();
 		queries.add(new Query("models by industry", constant("cn.landscape.industry.IndustryController", "MODELS"),
-				Map.of("industry", "finance", "includeGeneral", false, "offset", 0, "limit", 50),
+				Map.of("industry", "finance", "includeGeneral", false, "offset", 0, "limit", 50, "window", 50),
 				"/api/industries/finance/models"));
 		queries.add(new Query("chip dependencies", constant("cn.landscape.chip.ChipController", "DEPENDENCY_PATHS"),
 				Map.of("id", model, "maxRows", 500), "/api/models/model:" + model + "/chip-dependencies"));

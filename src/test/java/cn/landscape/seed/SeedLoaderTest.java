@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
 
@@ -31,7 +32,11 @@ class SeedLoaderTest {
 
 	private static Driver driver;
 
+	/** In-process, as with the embedded database (the default). */
 	private static SeedLoader loader;
+
+	/** Over Bolt, as with an external database. */
+	private static SeedLoader boltLoader;
 
 	@TempDir
 	Path copy;
@@ -40,9 +45,12 @@ class SeedLoaderTest {
 	static void database() {
 		neo4j = Neo4jBuilders.newInProcessBuilder().withDisabledServer().build();
 		driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none());
-		new SchemaRunner(driver).apply();
-		loader = new SeedLoader(driver, new LandscapeProperties(null, null,
-				new LandscapeProperties.Seed(Path.of("graph-seed"), true, 100), null, null));
+		SchemaRunner schema = new SchemaRunner(driver);
+		schema.apply();
+		LandscapeProperties properties = new LandscapeProperties(null, null,
+				new LandscapeProperties.Seed(Path.of("graph-seed"), true, 100), null, null);
+		loader = new SeedLoader(driver, schema, properties, neo4j.defaultDatabaseService());
+		boltLoader = new SeedLoader(driver, schema, properties, (GraphDatabaseService) null);
 	}
 
 	@AfterAll
@@ -82,6 +90,18 @@ class SeedLoaderTest {
 		assertThat(forced.nodes().unchanged()).isEqualTo(seed.entities().size());
 		assertThat(forced.toString()).contains("(no change)");
 		assertThat(loader.load(seed, false).skipped()).isTrue();
+	}
+
+	@Test
+	void load_over_bolt_writes_what_the_in_process_load_writes() {
+		SeedModel seed = SeedReader.read(copy);
+		LoadReport overBolt = boltLoader.load(seed, false);
+		assertThat(overBolt.nodes().created()).isEqualTo(seed.entities().size());
+		long relationships = count("MATCH ()-[r]->() RETURN count(r)", Map.of());
+		assertThat(relationships).isEqualTo(overBolt.relationships().created());
+		LoadReport inProcess = loader.load(seed, true);
+		assertThat(inProcess.changedNothing()).isTrue();
+		assertThat(inProcess.relationships().unchanged()).isEqualTo(relationships);
 	}
 
 	@Test
