@@ -55,31 +55,58 @@ class ChipController {
 			NodeRef.project("s"), NodeRef.project("sv"));
 
 	// Who relies on the chip, or on a chip it substitutes for (they would fall back on this one). First the
-	// dependents alone, sorted and cut at maxRows, then the paths (at most five) of those only.
+	// dependents alone, in id order and cut at maxRows, then the paths (at most five) of those only. For a
+	// chip much of the landscape runs on, the dependents come from walking the Entity id index in order
+	// until maxRows are found (about maxRows x entities / degree entries); for the others from expanding
+	// the chips and sorting (degree rows): whichever is fewer. Conditional branches (Cypher 25) run only
+	// the chosen side.
 	private static final String DEPENDENTS = """
+			CYPHER 25
 			MATCH (chip:Chip {id: $id})
 			CALL (chip) {
 			  MATCH (chip)-[:SUBSTITUTES_FOR]->{0,1}(c:Chip)
-			  CALL (c) {
-			    MATCH (dep:Model)-[:BASED_ON|VERSION_OF]->{0,2}(:Model)-[:RUNS_ON|TRAINED_ON]->(c)
-			    RETURN dep
-			    UNION
-			    MATCH (dep:Model)-[:USES]->(:Facility)-[:RUNS_ON]->(c)
-			    RETURN dep
-			    UNION
-			    MATCH (dep:Vendor)-[:DEVELOPS]->(:Model)-[:RUNS_ON|TRAINED_ON]->(c)
-			    RETURN dep
-			    UNION
-			    MATCH (dep:Vendor)-[:DEVELOPS|USES]->(:Facility)-[:RUNS_ON]->(c)
-			    RETURN dep
-			    UNION
-			    MATCH (dep:Application)-[:RUNS_ON]->(c)
+			  WITH DISTINCT c
+			  RETURN collect(c) AS chips, sum(COUNT { (c)<-[:RUNS_ON|TRAINED_ON]-() }) AS degree
+			}
+			CALL () {
+			  MATCH (e:Entity)
+			  RETURN count(e) AS entities
+			}
+			CALL (chips, degree, entities) {
+			  WHEN degree * degree > $maxRows * entities THEN {
+			    MATCH (dep:Entity)
+			    WHERE dep.id IS NOT NULL
+			      AND (EXISTS { (dep:Model)-[:BASED_ON|VERSION_OF]->{0,2}(:Model)-[:RUNS_ON|TRAINED_ON]->(c) WHERE c IN chips }
+			        OR EXISTS { (dep:Model)-[:USES]->(:Facility)-[:RUNS_ON]->(c) WHERE c IN chips }
+			        OR EXISTS { (dep:Vendor)-[:DEVELOPS]->(:Model)-[:RUNS_ON|TRAINED_ON]->(c) WHERE c IN chips }
+			        OR EXISTS { (dep:Vendor)-[:DEVELOPS|USES]->(:Facility)-[:RUNS_ON]->(c) WHERE c IN chips }
+			        OR EXISTS { (dep:Application)-[:RUNS_ON]->(c) WHERE c IN chips })
+			    WITH dep ORDER BY dep.id LIMIT $maxRows
 			    RETURN dep
 			  }
-			  WITH DISTINCT dep
-			  ORDER BY dep.id
-			  LIMIT $maxRows
-			  RETURN dep
+			  ELSE {
+			    UNWIND chips AS c
+			    CALL (c) {
+			      MATCH (dep:Model)-[:BASED_ON|VERSION_OF]->{0,2}(:Model)-[:RUNS_ON|TRAINED_ON]->(c)
+			      RETURN dep
+			      UNION
+			      MATCH (dep:Model)-[:USES]->(:Facility)-[:RUNS_ON]->(c)
+			      RETURN dep
+			      UNION
+			      MATCH (dep:Vendor)-[:DEVELOPS]->(:Model)-[:RUNS_ON|TRAINED_ON]->(c)
+			      RETURN dep
+			      UNION
+			      MATCH (dep:Vendor)-[:DEVELOPS|USES]->(:Facility)-[:RUNS_ON]->(c)
+			      RETURN dep
+			      UNION
+			      MATCH (dep:Application)-[:RUNS_ON]->(c)
+			      RETURN dep
+			    }
+			    WITH DISTINCT dep
+			    ORDER BY dep.id
+			    LIMIT $maxRows
+			    RETURN dep
+			  }
 			}
 			CALL (chip, dep) {
 			  CALL (chip, dep) {

@@ -39,12 +39,14 @@ class IndustryController implements SeedLoadListener {
 
 	// A model serves the industry directly (rank 0), or through an application built on it (rank 1); with
 	// includeGeneral, general-purpose models that are not tied to the industry follow (rank 2). Each rank is
-	// cut at offset + limit in id order, and a rank is read only when the ranks before it leave room, so a
-	// page never sorts more than that many models of a rank. The direct models of a large industry come
-	// from walking the Model id index in order until the page is full (about window x models / degree
-	// entries); those of a small one from expanding the industry and sorting (degree rows): whichever is
-	// fewer. Reasons, evidence and vendor are read for the page only.
+	// cut at offset + limit ($window) in id order, and a rank is read only when the ranks before it leave
+	// room, so a page never sorts more than that many models of a rank. The direct models of a large
+	// industry come from walking the Model id index in order until the window is full (about
+	// window x models / degree entries); those of a small one from expanding the industry and sorting
+	// (degree rows): whichever is fewer. Conditional branches (Cypher 25) run only the chosen side.
+	// Reasons, evidence and vendor are read for the page only.
 	private static final String MODELS = """
+			CYPHER 25
 			MATCH (i:Industry {id: $industry})
 			CALL () {
 			  MATCH (model:Model)
@@ -52,31 +54,40 @@ class IndustryController implements SeedLoadListener {
 			}
 			WITH i, models, COUNT { (i)<-[:SERVES]-() } AS degree
 			CALL (i, models, degree) {
-			  WITH i WHERE degree * degree > $window * models
-			  MATCH (m:Model)
-			  WHERE m.id IS NOT NULL AND EXISTS { (m)-[:SERVES]->(i) }
-			  WITH m ORDER BY m.id LIMIT $window
-			  RETURN m
-			  UNION ALL
-			  WITH i WHERE degree * degree <= $window * models
-			  MATCH (i)<-[:SERVES]-(m:Model)
-			  WITH m ORDER BY m.id LIMIT $window
-			  RETURN m
+			  WHEN degree * degree > $window * models THEN {
+			    MATCH (m:Model)
+			    WHERE m.id IS NOT NULL AND EXISTS { (m)-[:SERVES]->(i) }
+			    WITH m ORDER BY m.id LIMIT $window
+			    RETURN collect(m) AS direct
+			  }
+			  ELSE {
+			    MATCH (i)<-[:SERVES]-(m:Model)
+			    WITH m ORDER BY m.id LIMIT $window
+			    RETURN collect(m) AS direct
+			  }
 			}
-			WITH i, collect(m) AS direct
 			CALL (i, direct) {
-			  WITH i WHERE size(direct) < $window
-			  MATCH (i)<-[:SERVES]-(:Application)-[:BUILT_ON]->(m:Model)
-			  WHERE NOT (m)-[:SERVES]->(i)
-			  WITH DISTINCT m ORDER BY m.id LIMIT $window
-			  RETURN collect(m) AS viaApplication
+			  WHEN size(direct) < $window THEN {
+			    MATCH (i)<-[:SERVES]-(:Application)-[:BUILT_ON]->(m:Model)
+			    WHERE NOT (m)-[:SERVES]->(i)
+			    WITH DISTINCT m ORDER BY m.id LIMIT $window
+			    RETURN collect(m) AS viaApplication
+			  }
+			  ELSE {
+			    RETURN [] AS viaApplication
+			  }
 			}
 			CALL (i, direct, viaApplication) {
-			  UNWIND CASE WHEN $includeGeneral AND size(direct) + size(viaApplication) < $window THEN [i] ELSE [] END AS needed
-			  MATCH (m:Model {type: 'general'})
-			  WHERE NOT (m)-[:SERVES]->(needed) AND NOT EXISTS { (m)<-[:BUILT_ON]-(:Application)-[:SERVES]->(needed) }
-			  WITH m ORDER BY m.id LIMIT $window
-			  RETURN collect(m) AS general
+			  WHEN $includeGeneral AND size(direct) + size(viaApplication) < $window THEN {
+			    MATCH (m:Model)
+			    WHERE m.id IS NOT NULL AND m.type = 'general' AND NOT (m)-[:SERVES]->(i)
+			      AND NOT EXISTS { (m)<-[:BUILT_ON]-(:Application)-[:SERVES]->(i) }
+			    WITH m ORDER BY m.id LIMIT $window
+			    RETURN collect(m) AS general
+			  }
+			  ELSE {
+			    RETURN [] AS general
+			  }
 			}
 			UNWIND [m IN direct | {m: m, rank: 0}] + [m IN viaApplication | {m: m, rank: 1}]
 			       + [m IN general | {m: m, rank: 2}] AS row

@@ -95,7 +95,9 @@ public class SeedLoader {
 		this(driver, schema, properties, embedded.stream().map(EmbeddedNeo4j::database).findFirst().orElse(null));
 	}
 
-	SeedLoader(Driver driver, SchemaRunner schema, LandscapeProperties properties, GraphDatabaseService embedded) {
+	/** With {@code embedded} null, every write goes over Bolt (an external database). */
+	public SeedLoader(Driver driver, SchemaRunner schema, LandscapeProperties properties,
+			GraphDatabaseService embedded) {
 		this.driver = driver;
 		this.schema = schema;
 		this.embedded = embedded;

@@ -145,6 +145,7 @@ public final class Bench {
 				run.put("queries", timed);
 				runs.add(run);
 				HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+				run.put("httpFloorP50Ms", httpFloor(http, port));
 				for (Query query : queries) {
 					timed.add(time(driver, http, port, query));
 					write();
@@ -211,7 +212,7 @@ public final class Bench {
 	}
 
 	/** The controllers' own Cypher, so that the driver runs exactly what the endpoint runs. */
-	private static String constant(String className, String name) {
+	static String constant(String className, String name) {
 		try {
 			Field field = Class.forName(className).getDeclaredField(name);
 			field.setAccessible(true);
@@ -283,6 +284,32 @@ public final class Bench {
 				query.name(), result.get("rawP50Ms"), result.get("rawP99Ms"), rawMs.length, rows, result.get("apiP50Ms"),
 				result.get("apiP99Ms"), apiMs.length, bytes);
 		return result;
+	}
+
+	/**
+	 * The same client's round trip to an endpoint that does not touch the database: the part of every API
+	 * figure that no query shape can remove.
+	 */
+	private double httpFloor(HttpClient http, int port) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness"))
+			.GET()
+			.build();
+		double[] ms = measure(() -> {
+			try {
+				return http.send(request, HttpResponse.BodyHandlers.ofString()).body().length();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		});
+		double p50 = percentile(ms, 50);
+		log("  %-20s p50 %7.2f p99 %7.2f ms (GET /actuator/health/liveness, no database)", "http floor", p50,
+				percentile(ms, 99));
+		return p50;
 	}
 
 	/** Warm-up, then up to the iteration count or the time cap, whichever comes first. */

@@ -32,6 +32,7 @@ class BenchSmokeTest {
 		assertThat(run.get("relationships").asLong()).isGreaterThan(run.get("nodes").asLong());
 		assertThat(run.get("importPerSecond").isNumber()).isTrue();
 		assertThat(run.get("heapUsedMb").isNumber()).isTrue();
+		assertThat(run.get("httpFloorP50Ms").asDouble()).isPositive();
 		assertThat(run.get("queries")).hasSize(8);
 		for (JsonNode query : run.get("queries")) {
 			assertThat(query.get("name").asString()).isNotBlank();
