@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,9 @@ class ServiceApiTest extends SeededApp {
 
 	@Autowired
 	Reads reads;
+
+	@Autowired
+	Driver driver;
 
 	@Test
 	void json_export_holds_every_node_and_relationship_with_evidence() {
@@ -65,6 +69,27 @@ class ServiceApiTest extends SeededApp {
 		assertThat(report.get("nodes").get("updated").asLong()).isZero();
 		assertThat(report.get("nodes").get("removed").asLong()).isZero();
 		assertThat(report.get("relationships").get("unchanged").asLong()).isPositive();
+	}
+
+	@Test
+	void cached_answers_are_dropped_when_the_seed_is_reloaded() {
+		String page = "/api/industries/finance/models?limit=37";
+		Http.Response first = Http.post(url("/api/admin/seed/reload"), "Authorization", "Bearer test-admin-token");
+		assertThat(first.status()).isEqualTo(200);
+		// A model the seed does not hold, written behind the service's back; the next reload removes it.
+		driver.executableQuery("""
+				MATCH (i:Industry {id: 'finance'}), (c:Chip {id: 'a100'})
+				CREATE (m:Model:Entity {id: '0-cache-probe', name: '缓存探针', keys: ['0-cache-probe']})
+				CREATE (m)-[:SERVES]->(i), (m)-[:RUNS_ON]->(c)
+				""").execute();
+		assertThat(Http.get(url(page)).json().get("models").get(0).get("id").asString()).isEqualTo("0-cache-probe");
+		assertThat(Http.get(url("/api/chips/a100/dependents")).body()).contains("0-cache-probe");
+
+		Http.Response reload = Http.post(url("/api/admin/seed/reload"), "Authorization", "Bearer test-admin-token");
+		assertThat(reload.json().get("nodes").get("removed").asLong()).isEqualTo(1);
+
+		assertThat(Http.get(url(page)).body()).doesNotContain("0-cache-probe");
+		assertThat(Http.get(url("/api/chips/a100/dependents")).body()).doesNotContain("0-cache-probe");
 	}
 
 	@Test
