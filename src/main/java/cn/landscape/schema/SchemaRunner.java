@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -54,7 +55,7 @@ public class SchemaRunner {
 			List<String> names = session.run("SHOW INDEXES YIELD name, type WHERE type IN ['FULLTEXT', 'TEXT'] RETURN name")
 				.list(r -> r.get("name").asString());
 			for (String name : names) {
-				session.run("DROP INDEX $name", java.util.Map.of("name", name)).consume();
+				session.run("DROP INDEX $name", Map.of("name", name)).consume();
 			}
 		}
 	}

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -258,7 +259,7 @@ public class SeedLoader {
 	/** Relationships the seed no longer holds, found by comparing the stored ends and types with the seed's in memory. */
 	private long removeRelationships(Session session, List<Relation> relations) {
 		Set<String> keys = new HashSet<>(relations.size() * 2);
-		relations.forEach(r -> keys.add(identity(r.fromKind().label(), r.fromId(), r.type().name(), r.toKind().label(), r.toId())));
+		relations.forEach(r -> keys.add(r.key()));
 		List<String> gone = new ArrayList<>();
 		session.executeRead(tx -> {
 			tx.run("""
@@ -266,18 +267,16 @@ public class SeedLoader {
 					RETURN elementId(r) AS id, [l IN labels(a) WHERE l <> 'Entity'][0] AS fromLabel, a.id AS fromId,
 					       type(r) AS type, [l IN labels(b) WHERE l <> 'Entity'][0] AS toLabel, b.id AS toId
 					""").forEachRemaining(r -> {
-				if (!keys.contains(identity(r.get("fromLabel").asString(""), r.get("fromId").asString(""),
-						r.get("type").asString(), r.get("toLabel").asString(""), r.get("toId").asString("")))) {
+				Optional<Kind> from = Kind.fromLabel(r.get("fromLabel").asString(null));
+				Optional<Kind> to = Kind.fromLabel(r.get("toLabel").asString(null));
+				if (from.isEmpty() || to.isEmpty() || !keys.contains(Relation.key(from.get(), r.get("fromId").asString(""),
+						r.get("type").asString(), to.get(), r.get("toId").asString("")))) {
 					gone.add(r.get("id").asString());
 				}
 			});
 			return null;
 		});
 		return deleteByElementId(session, gone, "MATCH ()-[r]->() WHERE elementId(r) IN $ids DELETE r");
-	}
-
-	private static String identity(String fromLabel, String fromId, String type, String toLabel, String toId) {
-		return fromLabel + ":" + fromId + "|" + type + "|" + toLabel + ":" + toId;
 	}
 
 	private long deleteByElementId(Session session, List<String> ids, String cypher) {

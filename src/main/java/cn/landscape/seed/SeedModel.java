@@ -28,7 +28,12 @@ public record SeedModel(List<Entity> entities, List<Relation> relations, String 
 			List<Evidence> evidence, Map<String, Object> props, boolean curated) {
 
 		public String key() {
-			return fromKind.key() + ":" + fromId + "|" + type.name() + "|" + toKind.key() + ":" + toId;
+			return key(fromKind, fromId, type.name(), toKind, toId);
+		}
+
+		/** A relationship's identity: its ends and its type. */
+		public static String key(Kind fromKind, String fromId, String type, Kind toKind, String toId) {
+			return fromKind.key() + ":" + fromId + "|" + type + "|" + toKind.key() + ":" + toId;
 		}
 	}
 
