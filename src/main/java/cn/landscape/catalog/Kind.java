@@ -20,9 +20,12 @@ public enum Kind {
 
 	private final String file;
 
+	private final String key;
+
 	Kind(String label, String file) {
 		this.label = label;
 		this.file = file;
+		this.key = name().toLowerCase(Locale.ROOT);
 	}
 
 	public String label() {
@@ -36,7 +39,7 @@ public enum Kind {
 
 	/** The lower-case name used in references ({@code model:spark}) and in the API ({@code kind=model}). */
 	public String key() {
-		return name().toLowerCase(Locale.ROOT);
+		return key;
 	}
 
 	public static Optional<Kind> fromKey(String key) {

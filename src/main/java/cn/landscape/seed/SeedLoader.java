@@ -15,11 +15,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
@@ -28,6 +31,10 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.RelationshipType;
+import org.neo4j.graphdb.Transaction;
 import org.neo4j.graphdb.TransientFailureException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,6 +61,9 @@ import cn.landscape.seed.SeedModel.Relation;
  * <ul>
  * <li>a kind or relationship type the database holds none of is written with CREATE instead of MERGE
  * (nothing can match; ids are unique per kind in a validated seed);</li>
+ * <li>into an empty embedded database, nodes and relationships are created through the core API in
+ * process, with no Cypher to plan and run and each relationship's ends taken from the element ids the
+ * node batches returned instead of two index seeks;</li>
  * <li>ends are found through the per-kind id constraint (one statement per type and pair of kinds);</li>
  * <li>the removal pass runs only when the database held entities before the load, and compares what is
  * stored with the seed in memory instead of sending every key to the database;</li>
@@ -76,6 +86,8 @@ public class SeedLoader {
 	private static final JsonMapper JSON = JsonMapper.shared();
 
 	private static final int MAX_ATTEMPTS = 12;
+
+	private static final Label ENTITY = Label.label("Entity");
 
 	private final Driver driver;
 
@@ -139,8 +151,17 @@ public class SeedLoader {
 					schema.dropSearchIndexes();
 					searchIndexesDropped = true;
 				}
-				Counts nodes = writeNodes(session, seed.entities(), fresh, writerPool, progress);
-				Counts relationships = writeRelationships(session, relations, fresh, writerPool, progress);
+				Counts nodes;
+				Counts relationships;
+				if (fresh && embedded != null) {
+					Map<String, String> elementIds = new ConcurrentHashMap<>(2 * seed.entities().size());
+					nodes = createNodes(seed.entities(), elementIds, writerPool, progress);
+					relationships = createRelationships(relations, elementIds, writerPool, progress);
+				}
+				else {
+					nodes = writeNodes(session, seed.entities(), fresh, writerPool, progress);
+					relationships = writeRelationships(session, relations, fresh, writerPool, progress);
+				}
 				if (!fresh) {
 					nodes = nodes.plus(new Counts(0, 0, 0, removeNodes(session, seed.entities())));
 					relationships = relationships.plus(new Counts(0, 0, 0, removeRelationships(session, relations)));
@@ -239,6 +260,117 @@ public class SeedLoader {
 		return counts;
 	}
 
+	/**
+	 * Into an empty embedded store: the nodes through the core API, no Cypher to plan or run (nothing can
+	 * match, so CREATE is MERGE). Records each node's element id under its ref for the relationships.
+	 */
+	private Counts createNodes(List<Entity> entities, Map<String, String> elementIds, ExecutorService pool,
+			Progress progress) {
+		Map<Kind, Label[]> labels = new EnumMap<>(Kind.class);
+		for (Kind kind : Kind.values()) {
+			labels.put(kind, new Label[] { Label.label(kind.label()), ENTITY });
+		}
+		return inProcessBatches(entities, pool, progress, (tx, slice) -> {
+			String[] created = new String[slice.size()];
+			for (int i = 0; i < created.length; i++) {
+				Entity entity = slice.get(i);
+				Node node = tx.createNode(labels.get(entity.kind()));
+				setProperties(node, props(nodeRow(entity)));
+				created[i] = node.getElementId();
+			}
+			return () -> {
+				for (int i = 0; i < created.length; i++) {
+					elementIds.put(slice.get(i).ref(), created[i]);
+				}
+			};
+		});
+	}
+
+	/** Into an empty embedded store: the relationships through the core API, ends by element id. */
+	private Counts createRelationships(List<Relation> relations, Map<String, String> elementIds,
+			ExecutorService pool, Progress progress) {
+		Map<RelType, RelationshipType> types = new EnumMap<>(RelType.class);
+		for (RelType type : RelType.values()) {
+			types.put(type, RelationshipType.withName(type.name()));
+		}
+		return inProcessBatches(relations, pool, progress, (tx, slice) -> {
+			for (Relation relation : slice) {
+				Node from = tx.getNodeByElementId(elementIds.get(relation.fromKind().key() + ":" + relation.fromId()));
+				Node to = tx.getNodeByElementId(elementIds.get(relation.toKind().key() + ":" + relation.toId()));
+				setProperties(from.createRelationshipTo(to, types.get(relation.type())), props(relationshipRow(relation)));
+			}
+			return () -> {
+			};
+		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> props(Map<String, Object> row) {
+		return (Map<String, Object>) row.get("props");
+	}
+
+	/** As Cypher's {@code SET n = map} stores them: integers as long, lists as arrays. */
+	private static void setProperties(org.neo4j.graphdb.Entity entity, Map<String, Object> props) {
+		props.forEach((key, value) -> {
+			if (value != null) {
+				entity.setProperty(key, stored(value));
+			}
+		});
+	}
+
+	private static Object stored(Object value) {
+		if (value instanceof List<?> list) {
+			if (!list.isEmpty() && list.stream().allMatch(v -> v instanceof Boolean)) {
+				boolean[] array = new boolean[list.size()];
+				for (int i = 0; i < array.length; i++) {
+					array[i] = (Boolean) list.get(i);
+				}
+				return array;
+			}
+			if (!list.isEmpty() && list.stream().allMatch(v -> v instanceof Number)) {
+				if (list.stream().allMatch(SeedLoader::integral)) {
+					return list.stream().mapToLong(v -> ((Number) v).longValue()).toArray();
+				}
+				return list.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
+			}
+			return list.stream().map(String::valueOf).toArray(String[]::new);
+		}
+		if (value instanceof Number number) {
+			return integral(number) ? (Object) number.longValue() : (Object) number.doubleValue();
+		}
+		return value;
+	}
+
+	private static boolean integral(Object number) {
+		return number instanceof Long || number instanceof Integer || number instanceof Short || number instanceof Byte
+				|| number instanceof java.math.BigInteger;
+	}
+
+	/**
+	 * The in-process counterpart of {@link #batches}: each batch written by {@code write} in its own
+	 * transaction, retried on transient failures; what {@code write} returns runs once the batch is committed.
+	 */
+	private <T> Counts inProcessBatches(List<T> records, ExecutorService pool, Progress progress,
+			BiFunction<Transaction, List<T>, Runnable> write) {
+		List<Future<?>> futures = new ArrayList<>();
+		for (int from = 0; from < records.size(); from += batchSize) {
+			List<T> slice = records.subList(from, Math.min(records.size(), from + batchSize));
+			futures.add(pool.submit(() -> {
+				Runnable committed = retried(() -> {
+					try (Transaction tx = embedded.beginTx()) {
+						Runnable then = write.apply(tx, slice);
+						tx.commit();
+						return then;
+					}
+				});
+				committed.run();
+				progress.advance(slice.size());
+			}));
+		}
+		futures.forEach(SeedLoader::get);
+		return new Counts(records.size(), 0, 0, 0);
+	}
+
 	/** Entities the seed no longer holds, found by comparing the stored ids with the seed's in memory. */
 	private long removeNodes(Session session, List<Entity> entities) {
 		Set<String> refs = new HashSet<>(entities.size() * 2);
@@ -330,15 +462,19 @@ public class SeedLoader {
 		return counts;
 	}
 
-	/** Retried on deadlocks and other transient failures, as the driver's executeWrite does over Bolt. */
 	private Counts writeInProcess(String cypher, Map<String, Object> parameters) {
+		return retried(() -> embedded.executeTransactionally(cypher, parameters, result -> {
+			Map<String, Object> counts = result.next();
+			return new Counts(((Number) counts.get("created")).longValue(),
+					((Number) counts.get("updated")).longValue(), ((Number) counts.get("unchanged")).longValue(), 0);
+		}));
+	}
+
+	/** Retried on deadlocks and other transient failures, as the driver's executeWrite does over Bolt. */
+	private static <V> V retried(Supplier<V> work) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return embedded.executeTransactionally(cypher, parameters, result -> {
-					Map<String, Object> counts = result.next();
-					return new Counts(((Number) counts.get("created")).longValue(),
-							((Number) counts.get("updated")).longValue(), ((Number) counts.get("unchanged")).longValue(), 0);
-				});
+				return work.get();
 			}
 			catch (TransientFailureException ex) {
 				if (attempt == MAX_ATTEMPTS) {

@@ -105,6 +105,33 @@ class SeedLoaderTest {
 	}
 
 	@Test
+	void fresh_in_process_load_stores_exactly_what_the_cypher_load_stores() {
+		SeedModel seed = SeedReader.read(copy);
+		boltLoader.load(seed, false);
+		List<Map<String, Object>> overBolt = dump();
+		driver.executableQuery("MATCH (n) DETACH DELETE n").execute();
+		LoadReport inProcess = loader.load(seed, false);
+		assertThat(inProcess.nodes().created()).isEqualTo(seed.entities().size());
+		assertThat(dump()).hasSize(overBolt.size()).isEqualTo(overBolt);
+	}
+
+	/** Every node and relationship with its labels or type and all its properties, in a fixed order. */
+	private List<Map<String, Object>> dump() {
+		return driver.executableQuery("""
+				MATCH (n) WHERE NOT n:SeedState
+				RETURN n.id AS key, labels(n) AS what, properties(n) AS props
+				UNION ALL
+				MATCH (a)-[r]->(b)
+				RETURN labels(a)[0] + ':' + a.id + '|' + labels(b)[0] + ':' + b.id AS key, [type(r)] AS what, properties(r) AS props
+				""").execute().records().stream()
+			.map(r -> Map.<String, Object>of("key", r.get("key").asString(), "what", r.get("what").asList(),
+					"props", r.get("props").asMap()))
+			.sorted(java.util.Comparator.comparing((Map<String, Object> m) -> m.get("key").toString())
+				.thenComparing(m -> m.get("what").toString()))
+			.toList();
+	}
+
+	@Test
 	void fact_removed_from_the_seed_disappears_from_the_graph() throws IOException {
 		loader.load(SeedReader.read(copy), false);
 		String fact = "MATCH (:Policy {id: 'high-end-ai-chip-export-controls'})-[r:RESTRICTS]->(:Chip {id: 'a100'}) RETURN count(r)";
