@@ -164,6 +164,12 @@ class ChipController implements SeedLoadListener {
 	 */
 	private final AnswerCache<String, ChipDependents> dependentsByChip = new AnswerCache<>(200);
 
+	/**
+	 * Dependencies by model: a few milliseconds each, but the answer of a popular model is asked often and
+	 * runs to tens of kilobytes of paths and evidence (see AnswerCache on honesty).
+	 */
+	private final AnswerCache<String, ChipDependencies> dependenciesByModel = new AnswerCache<>(2_000);
+
 	ChipController(Reads reads, Refs refs) {
 		this.reads = reads;
 		this.refs = refs;
@@ -172,6 +178,7 @@ class ChipController implements SeedLoadListener {
 	@Override
 	public void seedLoaded() {
 		dependentsByChip.clear();
+		dependenciesByModel.clear();
 	}
 
 	record ChipDependency(NodeRef chip, List<Linked> makers, List<Linked> restrictions, List<Linked> substitutes,
@@ -194,9 +201,8 @@ class ChipController implements SeedLoadListener {
 	ChipDependencies dependencies(
 			@Parameter(description = "Model id, name or alias", example = "pangu-3") @PathVariable String ref) {
 		NodeRef model = refs.resolve("ref", ref, Kind.MODEL);
-		List<ChipDependency> chips = reads.list(DEPENDENCY_PATHS, Map.of("id", model.id(), "maxRows", reads.maxRows()),
-				ChipController::dependency);
-		return new ChipDependencies(model, chips);
+		return dependenciesByModel.get(model.id(), () -> new ChipDependencies(model, reads
+			.list(DEPENDENCY_PATHS, Map.of("id", model.id(), "maxRows", reads.maxRows()), ChipController::dependency)));
 	}
 
 	@GetMapping("/api/chips/{ref}/dependents")

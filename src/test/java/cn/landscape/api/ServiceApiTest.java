@@ -78,18 +78,22 @@ class ServiceApiTest extends SeededApp {
 		assertThat(first.status()).isEqualTo(200);
 		// A model the seed does not hold, written behind the service's back; the next reload removes it.
 		driver.executableQuery("""
-				MATCH (i:Industry {id: 'finance'}), (c:Chip {id: 'a100'})
+				MATCH (i:Industry {id: 'finance'}), (c:Chip {id: 'a100'}), (spark:Model {id: 'spark'})
 				CREATE (m:Model:Entity {id: '0-cache-probe', name: '缓存探针', keys: ['0-cache-probe']})
 				CREATE (m)-[:SERVES]->(i), (m)-[:RUNS_ON]->(c)
+				CREATE (spark)-[:RUNS_ON]->(:Chip:Entity {id: '0-probe-chip', name: '探针芯片', keys: ['0-probe-chip']})
 				""").execute();
+		String dependencies = "/api/models/spark/chip-dependencies";
 		assertThat(Http.get(url(page)).json().get("models").get(0).get("id").asString()).isEqualTo("0-cache-probe");
 		assertThat(Http.get(url("/api/chips/a100/dependents")).body()).contains("0-cache-probe");
+		assertThat(Http.get(url(dependencies)).body()).contains("0-probe-chip");
 
 		Http.Response reload = Http.post(url("/api/admin/seed/reload"), "Authorization", "Bearer test-admin-token");
-		assertThat(reload.json().get("nodes").get("removed").asLong()).isEqualTo(1);
+		assertThat(reload.json().get("nodes").get("removed").asLong()).isEqualTo(2);
 
 		assertThat(Http.get(url(page)).body()).doesNotContain("0-cache-probe");
 		assertThat(Http.get(url("/api/chips/a100/dependents")).body()).doesNotContain("0-cache-probe");
+		assertThat(Http.get(url(dependencies)).body()).doesNotContain("0-probe-chip");
 	}
 
 	@Test
