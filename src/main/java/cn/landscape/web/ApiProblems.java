@@ -6,6 +6,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.neo4j.driver.exceptions.Neo4jException;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -62,6 +63,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 								+ " ms (landscape.query.timeout). Narrow it: a smaller depth, limit or date range.",
 						"query-timeout"));
 		}
+		if (isSearchIndexUnavailable(ex)) {
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, "30")
+				.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Search indexes are being built",
+						"The search indexes are being built after a load into an empty database. Try again in a minute;"
+								+ " a reference of the form kind:id (model:spark) works meanwhile.",
+						"indexes-building"));
+		}
 		log.error("Unexpected error", ex);
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
 			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
@@ -75,6 +84,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				return true;
 			}
 			if (t instanceof org.springframework.dao.QueryTimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A load into an empty database drops the full-text indexes and builds them afterwards (see SeedLoader). */
+	private static boolean isSearchIndexUnavailable(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			String message = t.getMessage();
+			if (t instanceof Neo4jException && message != null
+					&& (message.contains("no such fulltext schema index") || message.contains("is not online"))) {
 				return true;
 			}
 		}

@@ -26,6 +26,9 @@ class ServiceApiTest extends SeededApp {
 	@Autowired
 	Driver driver;
 
+	@Autowired
+	cn.landscape.schema.SchemaRunner schema;
+
 	@Test
 	void json_export_holds_every_node_and_relationship_with_evidence() {
 		Http.Response response = Http.get(url("/api/export"));
@@ -69,6 +72,25 @@ class ServiceApiTest extends SeededApp {
 		assertThat(report.get("nodes").get("updated").asLong()).isZero();
 		assertThat(report.get("nodes").get("removed").asLong()).isZero();
 		assertThat(report.get("relationships").get("unchanged").asLong()).isPositive();
+	}
+
+	@Test
+	void search_while_the_search_indexes_are_rebuilt_is_a_503_that_says_to_retry() {
+		try {
+			schema.dropSearchIndexes();
+			// sPaRk: a spelling no other test resolves, so no cached reference answers it.
+			for (String path : List.of("/api/search?q=spark", "/api/entities/sPaRk")) {
+				Http.Response response = Http.get(url(path));
+				assertThat(response.status()).as(path).isEqualTo(503);
+				assertThat(response.json().get("type").asString()).isEqualTo("/problems/indexes-building");
+				assertThat(response.json().get("detail").asString()).contains("Try again");
+			}
+			assertThat(Http.get(url("/api/entities/model:spark")).status()).isEqualTo(200);
+		}
+		finally {
+			schema.apply();
+		}
+		assertThat(Http.get(url("/api/search?q=spark")).status()).isEqualTo(200);
 	}
 
 	@Test
