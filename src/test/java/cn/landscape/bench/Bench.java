@@ -5,11 +5,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +21,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.SerializationFeature;
 
@@ -74,6 +72,8 @@ public final class Bench {
 	/** One question: its Cypher and parameters for the driver, its URL for HTTP. */
 	record Query(String name, String cypher, Map<String, Object> parameters, String path) {
 	}
+
+	private static final SessionConfig READ = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build();
 
 	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -144,11 +144,12 @@ public final class Bench {
 				List<Map<String, Object>> timed = new ArrayList<>();
 				run.put("queries", timed);
 				runs.add(run);
-				HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-				run.put("httpFloorP50Ms", httpFloor(http, port));
-				for (Query query : queries) {
-					timed.add(time(driver, http, port, query));
-					write();
+				try (LoopbackHttp http = new LoopbackHttp(port)) {
+					run.put("httpFloorP50Ms", httpFloor(http));
+					for (Query query : queries) {
+						timed.add(time(driver, http, query));
+						write();
+					}
 				}
 			}
 			if (last) {
@@ -246,29 +247,20 @@ public final class Bench {
 
 	// ---- timing --------------------------------------------------------------------------------
 
-	private Map<String, Object> time(Driver driver, HttpClient http, int port, Query query) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + query.path())).GET().build();
+	private Map<String, Object> time(Driver driver, LoopbackHttp http, Query query) {
+		// As the service's Reads runs it: one auto-commit query in a read session.
 		Supplier<Integer> raw = () -> {
-			try (Session session = driver.session()) {
-				return session.executeRead(tx -> tx.run(query.cypher(), query.parameters()).list().size());
+			try (Session session = driver.session(READ)) {
+				return session.run(query.cypher(), query.parameters()).list().size();
 			}
 		};
 		Supplier<Integer> api = () -> {
-			try {
-				HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() != 200) {
-					throw new IllegalStateException(query.path() + " answered " + response.statusCode() + ": "
-							+ response.body().substring(0, Math.min(300, response.body().length())));
-				}
-				return response.body().length();
+			LoopbackHttp.Response response = http.get(query.path());
+			if (response.status() != 200) {
+				throw new IllegalStateException(query.path() + " answered " + response.status() + ": "
+						+ response.body().substring(0, Math.min(300, response.body().length())));
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
+			return response.body().length();
 		};
 		int rows = raw.get();
 		int bytes = api.get();
@@ -290,22 +282,8 @@ public final class Bench {
 	 * The same client's round trip to an endpoint that does not touch the database: the part of every API
 	 * figure that no query shape can remove.
 	 */
-	private double httpFloor(HttpClient http, int port) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness"))
-			.GET()
-			.build();
-		double[] ms = measure(() -> {
-			try {
-				return http.send(request, HttpResponse.BodyHandlers.ofString()).body().length();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		});
+	private double httpFloor(LoopbackHttp http) {
+		double[] ms = measure(() -> http.get("/actuator/health/liveness").body().length());
 		double p50 = percentile(ms, 50);
 		log("  %-20s p50 %7.2f p99 %7.2f ms (GET /actuator/health/liveness, no database)", "http floor", p50,
 				percentile(ms, 99));
@@ -337,7 +315,6 @@ public final class Bench {
 	}
 
 	private Map<String, Object> throughput(int port, String path) {
-		URI uri = URI.create("http://127.0.0.1:" + port + path);
 		AtomicLong ok = new AtomicLong();
 		AtomicLong errors = new AtomicLong();
 		int clients = settings.clients();
@@ -347,21 +324,15 @@ public final class Bench {
 		long start = System.nanoTime();
 		for (int c = 0; c < clients; c++) {
 			Thread.ofPlatform().name("bench-client-" + c).start(() -> {
-				HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-				HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
-				try {
+				try (LoopbackHttp http = new LoopbackHttp(port)) {
 					while (System.nanoTime() < end) {
 						try {
-							HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-							(response.statusCode() == 200 ? ok : errors).incrementAndGet();
+							(http.get(path).status() == 200 ? ok : errors).incrementAndGet();
 						}
-						catch (IOException ex) {
+						catch (UncheckedIOException ex) {
 							errors.incrementAndGet();
 						}
 					}
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
 				}
 				finally {
 					done.countDown();
