@@ -3,9 +3,8 @@ package cn.landscape.browser;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.openqa.selenium.By;
@@ -24,22 +23,11 @@ class NeoBrowserPageTest extends SeededApp {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
-	private static HeadlessChromium chromium;
+	@RegisterExtension
+	static final HeadlessChromium chromium = new HeadlessChromium();
 
 	@Autowired
 	Driver driver;
-
-	@BeforeAll
-	static void startChromium() {
-		chromium = HeadlessChromium.start();
-	}
-
-	@AfterAll
-	static void stopChromium() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
 
 	@Test
 	void browser_connects_to_the_graph_and_runs_the_guides_finance_query() throws Exception {

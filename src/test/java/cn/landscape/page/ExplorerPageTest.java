@@ -3,9 +3,8 @@ package cn.landscape.page;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -20,19 +19,8 @@ class ExplorerPageTest extends SeededApp {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
-	private static HeadlessChromium chromium;
-
-	@BeforeAll
-	static void startChromium() {
-		chromium = HeadlessChromium.start();
-	}
-
-	@AfterAll
-	static void stopChromium() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
+	@RegisterExtension
+	static final HeadlessChromium chromium = new HeadlessChromium();
 
 	@Test
 	void searching_picking_and_clicking_a_neighbour_shows_its_evidence() {

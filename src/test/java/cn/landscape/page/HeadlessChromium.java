@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -19,9 +22,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Debian's headless Chromium under Debian's chromedriver, for the tests that look at pages the way a
  * person does. Selenium is given both binaries, so it never looks for (or downloads) a browser or driver.
- * Screenshots go to target/screenshots/ for a person to look at.
+ * Screenshots go to target/screenshots/ for a person to look at. One browser per test class:
+ * {@code @RegisterExtension static final HeadlessChromium chromium = new HeadlessChromium();}
  */
-public final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback {
 
 	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
@@ -29,25 +33,17 @@ public final class HeadlessChromium implements AutoCloseable {
 
 	public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-	private final Path userDataDir;
+	private Path userDataDir;
 
-	private final ChromeDriver driver;
+	private ChromeDriver driver;
 
-	private HeadlessChromium(Path userDataDir, ChromeDriver driver) {
-		this.userDataDir = userDataDir;
-		this.driver = driver;
-	}
-
-	/** Skips the calling test unless the Debian packages chromium and chromium-driver are installed. */
-	public static void assumeInstalled() {
+	/** Skips the test class unless the Debian packages chromium and chromium-driver are installed. */
+	@Override
+	public void beforeAll(ExtensionContext context) {
 		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
 				"needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
-	}
-
-	public static HeadlessChromium start() {
-		assumeInstalled();
 		try {
-			Path profile = Files.createTempDirectory("chromium-profile-");
+			userDataDir = Files.createTempDirectory("chromium-profile-");
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 				.usingAnyFreePort()
 				.build();
@@ -55,10 +51,9 @@ public final class HeadlessChromium implements AutoCloseable {
 			options.setBinary(CHROMIUM.toFile());
 			options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--user-data-dir=" + profile.toAbsolutePath());
-			ChromeDriver driver = new ChromeDriver(service, options);
+					"--user-data-dir=" + userDataDir.toAbsolutePath());
+			driver = new ChromeDriver(service, options);
 			driver.manage().window().setSize(new Dimension(1400, 900));
-			return new HeadlessChromium(profile, driver);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -90,8 +85,12 @@ public final class HeadlessChromium implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public void afterAll(ExtensionContext context) {
+		if (driver == null) {
+			return;
+		}
 		driver.quit();
+		driver = null;
 		try (var files = Files.walk(userDataDir)) {
 			files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 		}
