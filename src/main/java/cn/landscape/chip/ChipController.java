@@ -58,10 +58,11 @@ class ChipController implements SeedLoadListener {
 
 	// Who relies on the chip, or on a chip it substitutes for (they would fall back on this one). First the
 	// dependents alone, in id order and cut at maxRows, then the paths (at most five) of those only. For a
-	// chip much of the landscape runs on, the dependents come from walking the Entity id index in order
-	// until maxRows are found (about maxRows x entities / degree entries); for the others from expanding
-	// the chips and sorting (degree rows): whichever is fewer. Conditional branches (Cypher 25) run only
-	// the chosen side.
+	// chip much of the landscape runs on, the dependents come from walking the id index of each kind that
+	// can depend (models, vendors, applications) in order until maxRows of that kind are found, then
+	// merging; for the others from expanding the chips and sorting (degree rows): whichever is fewer.
+	// Walking per kind rather than the Entity index skips the kinds that cannot depend (figures, policies,
+	// people…), which ids do not keep apart. Conditional branches (Cypher 25) run only the chosen side.
 	private static final String DEPENDENTS = """
 			CYPHER 25
 			MATCH (chip:Chip {id: $id})
@@ -76,13 +77,26 @@ class ChipController implements SeedLoadListener {
 			}
 			CALL (chips, degree, entities) {
 			  WHEN degree * degree > $maxRows * entities THEN {
-			    MATCH (dep:Entity)
-			    WHERE dep.id IS NOT NULL
-			      AND (EXISTS { (dep:Model)-[:BASED_ON|VERSION_OF]->{0,2}(:Model)-[:RUNS_ON|TRAINED_ON]->(c) WHERE c IN chips }
-			        OR EXISTS { (dep:Model)-[:USES]->(:Facility)-[:RUNS_ON]->(c) WHERE c IN chips }
-			        OR EXISTS { (dep:Vendor)-[:DEVELOPS]->(:Model)-[:RUNS_ON|TRAINED_ON]->(c) WHERE c IN chips }
-			        OR EXISTS { (dep:Vendor)-[:DEVELOPS|USES]->(:Facility)-[:RUNS_ON]->(c) WHERE c IN chips }
-			        OR EXISTS { (dep:Application)-[:RUNS_ON]->(c) WHERE c IN chips })
+			    CALL (chips) {
+			      MATCH (dep:Model)
+			      WHERE dep.id IS NOT NULL
+			        AND (EXISTS { (dep)-[:BASED_ON|VERSION_OF]->{0,2}(:Model)-[:RUNS_ON|TRAINED_ON]->(c) WHERE c IN chips }
+			          OR EXISTS { (dep)-[:USES]->(:Facility)-[:RUNS_ON]->(c) WHERE c IN chips })
+			      WITH dep ORDER BY dep.id LIMIT $maxRows
+			      RETURN dep
+			      UNION
+			      MATCH (dep:Vendor)
+			      WHERE dep.id IS NOT NULL
+			        AND (EXISTS { (dep)-[:DEVELOPS]->(:Model)-[:RUNS_ON|TRAINED_ON]->(c) WHERE c IN chips }
+			          OR EXISTS { (dep)-[:DEVELOPS|USES]->(:Facility)-[:RUNS_ON]->(c) WHERE c IN chips })
+			      WITH dep ORDER BY dep.id LIMIT $maxRows
+			      RETURN dep
+			      UNION
+			      MATCH (dep:Application)
+			      WHERE dep.id IS NOT NULL AND EXISTS { (dep)-[:RUNS_ON]->(c) WHERE c IN chips }
+			      WITH dep ORDER BY dep.id LIMIT $maxRows
+			      RETURN dep
+			    }
 			    WITH dep ORDER BY dep.id LIMIT $maxRows
 			    RETURN dep
 			  }
