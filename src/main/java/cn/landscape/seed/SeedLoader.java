@@ -270,7 +270,7 @@ public class SeedLoader {
 		for (Kind kind : Kind.values()) {
 			labels.put(kind, new Label[] { Label.label(kind.label()), ENTITY });
 		}
-		return inProcessBatches(entities, pool, progress, (tx, slice) -> {
+		return coreApiBatches(entities, pool, progress, (tx, slice) -> {
 			String[] created = new String[slice.size()];
 			for (int i = 0; i < created.length; i++) {
 				Entity entity = slice.get(i);
@@ -293,10 +293,10 @@ public class SeedLoader {
 		for (RelType type : RelType.values()) {
 			types.put(type, RelationshipType.withName(type.name()));
 		}
-		return inProcessBatches(relations, pool, progress, (tx, slice) -> {
+		return coreApiBatches(relations, pool, progress, (tx, slice) -> {
 			for (Relation relation : slice) {
-				Node from = tx.getNodeByElementId(elementIds.get(relation.fromKind().key() + ":" + relation.fromId()));
-				Node to = tx.getNodeByElementId(elementIds.get(relation.toKind().key() + ":" + relation.toId()));
+				Node from = tx.getNodeByElementId(elementIds.get(relation.fromRef()));
+				Node to = tx.getNodeByElementId(elementIds.get(relation.toRef()));
 				setProperties(from.createRelationshipTo(to, types.get(relation.type())), props(relationshipRow(relation)));
 			}
 			return () -> {
@@ -347,28 +347,21 @@ public class SeedLoader {
 	}
 
 	/**
-	 * The in-process counterpart of {@link #batches}: each batch written by {@code write} in its own
-	 * transaction, retried on transient failures; what {@code write} returns runs once the batch is committed.
+	 * Core API batches (see {@link #inBatches}): each written by {@code write} in its own transaction,
+	 * retried on transient failures; what {@code write} returns runs once the batch is committed.
 	 */
-	private <T> Counts inProcessBatches(List<T> records, ExecutorService pool, Progress progress,
+	private <T> Counts coreApiBatches(List<T> records, ExecutorService pool, Progress progress,
 			BiFunction<Transaction, List<T>, Runnable> write) {
-		List<Future<?>> futures = new ArrayList<>();
-		for (int from = 0; from < records.size(); from += batchSize) {
-			List<T> slice = records.subList(from, Math.min(records.size(), from + batchSize));
-			futures.add(pool.submit(() -> {
-				Runnable committed = retried(() -> {
-					try (Transaction tx = embedded.beginTx()) {
-						Runnable then = write.apply(tx, slice);
-						tx.commit();
-						return then;
-					}
-				});
-				committed.run();
-				progress.advance(slice.size());
-			}));
-		}
-		futures.forEach(SeedLoader::get);
-		return new Counts(records.size(), 0, 0, 0);
+		return inBatches(records, pool, progress, slice -> {
+			retried(() -> {
+				try (Transaction tx = embedded.beginTx()) {
+					Runnable then = write.apply(tx, slice);
+					tx.commit();
+					return then;
+				}
+			}).run();
+			return new Counts(slice.size(), 0, 0, 0);
+		});
 	}
 
 	/** Entities the seed no longer holds, found by comparing the stored ids with the seed's in memory. */
@@ -440,17 +433,28 @@ public class SeedLoader {
 	}
 
 	/**
-	 * Writes the records in batches of {@code batchSize}, one transaction each, on {@code writers}
-	 * sessions at once; each writer builds (hashes) its batch's rows itself. Returns when all are written.
+	 * Writes a statement's rows in batches (see {@link #inBatches}), in-process when embedded, else over
+	 * Bolt; each writer builds (hashes) its batch's rows itself.
 	 */
 	private <T> Counts batches(String cypher, List<T> records, Function<T, Map<String, Object>> row,
 			ExecutorService pool, Progress progress) {
+		return inBatches(records, pool, progress, slice -> {
+			Map<String, Object> parameters = Map.of("rows", slice.stream().map(row).toList());
+			return embedded != null ? writeInProcess(cypher, parameters) : writeOverBolt(cypher, parameters);
+		});
+	}
+
+	/**
+	 * Writes the records in batches of {@code batchSize}, one transaction each, on the pool's writers at
+	 * once. Returns the sum of the batches' counts when all are written.
+	 */
+	private <T> Counts inBatches(List<T> records, ExecutorService pool, Progress progress,
+			Function<List<T>, Counts> write) {
 		List<Future<Counts>> futures = new ArrayList<>();
 		for (int from = 0; from < records.size(); from += batchSize) {
 			List<T> slice = records.subList(from, Math.min(records.size(), from + batchSize));
 			futures.add(pool.submit(() -> {
-				Map<String, Object> parameters = Map.of("rows", slice.stream().map(row).toList());
-				Counts written = embedded != null ? writeInProcess(cypher, parameters) : writeOverBolt(cypher, parameters);
+				Counts written = write.apply(slice);
 				progress.advance(slice.size());
 				return written;
 			}));

@@ -9,6 +9,11 @@ import cn.landscape.catalog.RelType;
 /** The validated seed: what the loader writes. */
 public record SeedModel(List<Entity> entities, List<Relation> relations, String hash) {
 
+	/** An entity's reference as the seed files and the API write it: {@code kind:id}. */
+	public static String ref(Kind kind, String id) {
+		return kind.key() + ":" + id;
+	}
+
 	public record Evidence(String doc, String quote, String section) {
 	}
 
@@ -20,7 +25,7 @@ public record SeedModel(List<Entity> entities, List<Relation> relations, String 
 			List<Evidence> evidence, Map<String, Fact> props, boolean curated) {
 
 		public String ref() {
-			return kind.key() + ":" + id;
+			return SeedModel.ref(kind, id);
 		}
 	}
 
@@ -31,9 +36,17 @@ public record SeedModel(List<Entity> entities, List<Relation> relations, String 
 			return key(fromKind, fromId, type.name(), toKind, toId);
 		}
 
+		public String fromRef() {
+			return SeedModel.ref(fromKind, fromId);
+		}
+
+		public String toRef() {
+			return SeedModel.ref(toKind, toId);
+		}
+
 		/** A relationship's identity: its ends and its type. */
 		public static String key(Kind fromKind, String fromId, String type, Kind toKind, String toId) {
-			return fromKind.key() + ":" + fromId + "|" + type + "|" + toKind.key() + ":" + toId;
+			return SeedModel.ref(fromKind, fromId) + "|" + type + "|" + SeedModel.ref(toKind, toId);
 		}
 	}
 

@@ -308,7 +308,7 @@ public final class SeedReader {
 					+ allowed.stream().map(Kind::key).sorted().toList());
 			return null;
 		}
-		Entity entity = byRef.get(kind.get().key() + ":" + ref.substring(ref.indexOf(':') + 1));
+		Entity entity = byRef.get(SeedModel.ref(kind.get(), ref.substring(ref.indexOf(':') + 1)));
 		if (entity == null) {
 			error(file, where, field, "'" + ref + "' does not resolve to any entity");
 		}
