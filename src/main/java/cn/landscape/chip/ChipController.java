@@ -173,7 +173,7 @@ class ChipController implements SeedLoadListener {
 	private final Refs refs;
 
 	/**
-	 * Dependents by chip: the costliest question on a large graph (about 150 ms for the most used chip at
+	 * Dependents by chip: the costliest question on a large graph (over 100 ms for the most used chip at
 	 * a million nodes) and asked of a few chips over and over (see AnswerCache on honesty).
 	 */
 	private final AnswerCache<String, ChipDependents> dependentsByChip = new AnswerCache<>(200);

@@ -367,12 +367,13 @@ public class SeedLoader {
 	/** Entities the seed no longer holds, found by comparing the stored ids with the seed's in memory. */
 	private long removeNodes(Session session, List<Entity> entities) {
 		Set<String> refs = new HashSet<>(entities.size() * 2);
-		entities.forEach(e -> refs.add(e.kind().label() + ":" + e.id()));
+		entities.forEach(e -> refs.add(e.ref()));
 		List<String> gone = new ArrayList<>();
 		session.executeRead(tx -> {
-			tx.run("MATCH (n:Entity) RETURN elementId(n) AS id, [l IN labels(n) WHERE l <> 'Entity'][0] + ':' + n.id AS ref")
+			tx.run("MATCH (n:Entity) RETURN elementId(n) AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.id AS entityId")
 				.forEachRemaining(r -> {
-					if (!refs.contains(r.get("ref").asString(""))) {
+					Optional<Kind> kind = Kind.fromLabel(r.get("label").asString(null));
+					if (kind.isEmpty() || !refs.contains(SeedModel.ref(kind.get(), r.get("entityId").asString("")))) {
 						gone.add(r.get("id").asString());
 					}
 				});

@@ -1,6 +1,7 @@
 package cn.landscape.web;
 
 import java.net.URI;
+import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -79,23 +80,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	private static boolean isTimeout(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof Neo4jException neo && neo.code() != null && neo.code().contains("TransactionTimedOut")) {
-				return true;
-			}
-			if (t instanceof org.springframework.dao.QueryTimeoutException) {
-				return true;
-			}
-		}
-		return false;
+		return causedBy(ex, neo -> neo.code() != null && neo.code().contains("TransactionTimedOut"));
 	}
 
 	/** A load into an empty database drops the full-text indexes and builds them afterwards (see SeedLoader). */
 	private static boolean isSearchIndexUnavailable(Throwable ex) {
+		return causedBy(ex, neo -> neo.getMessage() != null && (neo.getMessage().contains("no such fulltext schema index")
+				|| neo.getMessage().contains("is not online")));
+	}
+
+	/** Whether a Neo4j error somewhere in the cause chain matches. */
+	private static boolean causedBy(Throwable ex, Predicate<Neo4jException> matches) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
-			String message = t.getMessage();
-			if (t instanceof Neo4jException && message != null
-					&& (message.contains("no such fulltext schema index") || message.contains("is not online"))) {
+			if (t instanceof Neo4jException neo && matches.test(neo)) {
 				return true;
 			}
 		}
