@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import cn.landscape.catalog.Kind;
+import cn.landscape.entity.Kind;
 import cn.landscape.web.BadParameterException;
 
 /**

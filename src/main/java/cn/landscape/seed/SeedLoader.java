@@ -27,9 +27,11 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.neo4j.driver.BookmarkManager;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
@@ -40,16 +42,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import cn.landscape.entity.Names;
 import cn.landscape.LandscapeProperties;
-import cn.landscape.catalog.Kind;
-import cn.landscape.catalog.RelType;
+import cn.landscape.entity.Kind;
+import cn.landscape.entity.RelType;
 import cn.landscape.embedded.EmbeddedNeo4j;
 import cn.landscape.schema.SchemaRunner;
 import cn.landscape.seed.LoadReport.Counts;
 import cn.landscape.seed.SeedModel.Entity;
-import cn.landscape.seed.SeedModel.Evidence;
+import cn.landscape.evidence.Evidence;
 import cn.landscape.seed.SeedModel.Relation;
 
 /**
@@ -100,7 +104,10 @@ public class SeedLoader {
 
 	private final int writers;
 
-	private List<SeedLoadListener> listeners = List.of();
+	private ApplicationEventPublisher events = event -> {
+	};
+
+	private SessionConfig sessions = SessionConfig.defaultConfig();
 
 	@Autowired
 	public SeedLoader(Driver driver, SchemaRunner schema, LandscapeProperties properties,
@@ -118,14 +125,21 @@ public class SeedLoader {
 		this.writers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 	}
 
+	/** Told of every load that may have changed the graph ({@link SeedLoadedEvent}). */
 	@Autowired(required = false)
-	void setListeners(List<SeedLoadListener> listeners) {
-		this.listeners = List.copyOf(listeners);
+	void setEvents(ApplicationEventPublisher events) {
+		this.events = events;
+	}
+
+	/** The bookmark manager the reads share: a read after a load sees the load, on a cluster too. */
+	@Autowired(required = false)
+	void setBookmarks(BookmarkManager bookmarks) {
+		this.sessions = SessionConfig.builder().withBookmarkManager(bookmarks).build();
 	}
 
 	/** Loads unless the stored seed hash equals this seed's (and {@code force} is false). */
 	public LoadReport load(SeedModel seed, boolean force) {
-		try (Session session = driver.session()) {
+		try (Session session = driver.session(sessions)) {
 			if (!force) {
 				String stored = session
 					.run("OPTIONAL MATCH (s:SeedState {id: 'seed'}) RETURN s.hash AS hash")
@@ -146,6 +160,7 @@ public class SeedLoader {
 				return thread;
 			});
 			boolean searchIndexesDropped = false;
+			LoadReport report = null;
 			try {
 				if (fresh) {
 					schema.dropSearchIndexes();
@@ -172,7 +187,7 @@ public class SeedLoader {
 					schema.apply();
 					searchIndexesDropped = false;
 				}
-				LoadReport report = new LoadReport(nodes, relationships, (System.nanoTime() - start) / 1_000_000, false);
+				report = new LoadReport(nodes, relationships, (System.nanoTime() - start) / 1_000_000, false);
 				log.info("Seed loaded: " + report + String.format(" (%.0f nodes+relationships/s)", report.perSecond()));
 				return report;
 			}
@@ -182,7 +197,7 @@ public class SeedLoader {
 					// A failed load still leaves the search indexes in place.
 					schema.apply();
 				}
-				listeners.forEach(SeedLoadListener::seedLoaded);
+				events.publishEvent(new SeedLoadedEvent(report));
 			}
 		}
 	}
@@ -501,7 +516,7 @@ public class SeedLoader {
 	}
 
 	private Counts writeOverBolt(String cypher, Map<String, Object> parameters) {
-		try (Session session = driver.session()) {
+		try (Session session = driver.session(sessions)) {
 			Record result = session.executeWrite(tx -> tx.run(cypher, parameters).single());
 			return new Counts(result.get("created").asLong(), result.get("updated").asLong(),
 					result.get("unchanged").asLong(), 0);
@@ -535,14 +550,14 @@ public class SeedLoader {
 			props.put("aliases", entity.aliases());
 		}
 		Set<String> keys = new LinkedHashSet<>();
-		keys.add(SeedReader.normalize(entity.id()));
-		keys.add(SeedReader.normalize(entity.name()));
+		keys.add(Names.normalize(entity.id()));
+		keys.add(Names.normalize(entity.name()));
 		if (entity.nameEn() != null) {
-			keys.add(SeedReader.normalize(entity.nameEn()));
+			keys.add(Names.normalize(entity.nameEn()));
 		}
-		entity.aliases().forEach(a -> keys.add(SeedReader.normalize(a)));
+		entity.aliases().forEach(a -> keys.add(Names.normalize(a)));
 		props.put("keys", List.copyOf(keys));
-		Map<String, List<Evidence>> propEvidence = new TreeMap<>();
+		Map<String, List<Evidence>> propertyEvidence = new TreeMap<>();
 		List<String> curated = new ArrayList<>();
 		if (entity.nameEn() != null) {
 			curated.add("nameEn");
@@ -561,12 +576,10 @@ public class SeedLoader {
 				}
 			}
 			else {
-				propEvidence.put(key, fact.evidence());
+				propertyEvidence.put(key, fact.evidence());
 			}
 		});
-		if (!propEvidence.isEmpty()) {
-			props.put("propEvidence", JSON.writeValueAsString(propEvidence));
-		}
+		props.putAll(Evidence.writeByProperty(propertyEvidence));
 		if (!curated.isEmpty()) {
 			props.put("curated", curated);
 		}
@@ -577,10 +590,7 @@ public class SeedLoader {
 
 	private Map<String, Object> relationshipRow(Relation relation) {
 		Map<String, Object> props = new LinkedHashMap<>(relation.props());
-		props.put("evidenceDocs", relation.evidence().stream().map(Evidence::doc).toList());
-		props.put("evidenceQuotes", relation.evidence().stream().map(Evidence::quote).toList());
-		props.put("evidenceSections",
-				relation.evidence().stream().map(e -> e.section() == null ? "" : e.section()).toList());
+		props.putAll(Evidence.write(relation.evidence()));
 		if (relation.curated()) {
 			props.put("curated", true);
 		}
@@ -595,7 +605,7 @@ public class SeedLoader {
 		for (Entity entity : seed.entities()) {
 			Map<String, List<Evidence>> byDoc = entity.evidence()
 				.stream()
-				.collect(Collectors.groupingBy(Evidence::doc, TreeMap::new, Collectors.toList()));
+				.collect(Collectors.groupingBy(Evidence::documentId, TreeMap::new, Collectors.toList()));
 			byDoc.forEach((doc, evidence) -> mentions.add(new Relation(RelType.MENTIONS, Kind.DOCUMENT, doc, entity.kind(),
 					entity.id(), evidence, Map.of(), false)));
 		}

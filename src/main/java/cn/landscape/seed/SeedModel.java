@@ -3,8 +3,9 @@ package cn.landscape.seed;
 import java.util.List;
 import java.util.Map;
 
-import cn.landscape.catalog.Kind;
-import cn.landscape.catalog.RelType;
+import cn.landscape.entity.Kind;
+import cn.landscape.entity.RelType;
+import cn.landscape.evidence.Evidence;
 
 /** The validated seed: what the loader writes. */
 public record SeedModel(List<Entity> entities, List<Relation> relations, String hash) {
@@ -12,9 +13,6 @@ public record SeedModel(List<Entity> entities, List<Relation> relations, String 
 	/** An entity's reference as the seed files and the API write it: {@code kind:id}. */
 	public static String ref(Kind kind, String id) {
 		return kind.key() + ":" + id;
-	}
-
-	public record Evidence(String doc, String quote, String section) {
 	}
 
 	/** A property value and where it was read; curated values carry no evidence. */

@@ -24,10 +24,11 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
-import cn.landscape.catalog.Kind;
-import cn.landscape.catalog.RelType;
+import cn.landscape.entity.Kind;
+import cn.landscape.entity.RelType;
 import cn.landscape.seed.SeedModel.Entity;
-import cn.landscape.seed.SeedModel.Evidence;
+import cn.landscape.entity.Names;
+import cn.landscape.evidence.Evidence;
 import cn.landscape.seed.SeedModel.Fact;
 import cn.landscape.seed.SeedModel.Relation;
 
@@ -167,8 +168,8 @@ public final class SeedReader {
 		for (Map.Entry<?, ?> entry : map.entrySet()) {
 			String key = String.valueOf(entry.getKey());
 			String field = "props." + key;
-			if (!key.matches("[a-z][A-Za-z0-9]*") || Set.of("id", "name", "nameEn", "aliases", "keys", "seedHash",
-					"propEvidence", "curated").contains(key)) {
+			if (!key.matches("[a-z][A-Za-z0-9]*") || (Set.of("id", "name", "nameEn", "aliases", "keys", "seedHash",
+					"curated").contains(key) || Evidence.STORED.contains(key))) {
 				error(file, where, field, "property names are lowerCamelCase and may not shadow a reserved name");
 				continue;
 			}
@@ -324,7 +325,7 @@ public final class SeedReader {
 			if (ids.putIfAbsent(e.ref(), e.id()) != null) {
 				error(file, "(id=" + e.id() + ")", "id", "duplicate id in kind " + e.kind().key());
 			}
-			namesByKind.putIfAbsent(e.kind().key() + "|" + normalize(e.name()), e.id());
+			namesByKind.putIfAbsent(e.kind().key() + "|" + Names.normalize(e.name()), e.id());
 		}
 		for (Entity e : entities) {
 			String file = fileOf(e.kind());
@@ -333,7 +334,7 @@ public final class SeedReader {
 				own.add(e.nameEn());
 			}
 			for (String alias : own) {
-				String key = e.kind().key() + "|" + normalize(alias);
+				String key = e.kind().key() + "|" + Names.normalize(alias);
 				String nameOwner = namesByKind.get(key);
 				if (nameOwner != null && !nameOwner.equals(e.id())) {
 					error(file, "(id=" + e.id() + ")", "aliases", "'" + alias + "' is the name of " + e.kind().key() + ":"
@@ -376,7 +377,7 @@ public final class SeedReader {
 			if (quote == null || quote.isBlank()) {
 				error(file, where, f + ".quote", "a verbatim quote is required");
 			}
-			evidence.add(new Evidence(doc, quote, string(map.get("section"))));
+			evidence.add(Evidence.of(doc, quote, string(map.get("section"))));
 		}
 		return evidence;
 	}
@@ -490,11 +491,6 @@ public final class SeedReader {
 			return date.toInstant().toString().substring(0, 10);
 		}
 		return String.valueOf(value);
-	}
-
-	/** Lower case without whitespace: how names and aliases are compared and resolved. */
-	public static String normalize(String text) {
-		return text == null ? "" : text.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
 	}
 
 	private static List<Path> list(Path dir) {

@@ -9,11 +9,16 @@ import org.neo4j.driver.exceptions.Neo4jException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import cn.landscape.LandscapeProperties;
@@ -53,6 +58,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				"bad-parameter");
 		problem.setProperty("parameter", ex.getName());
 		return problem;
+	}
+
+	/** A Bean Validation constraint on a controller parameter: the same problem as {@link BadParameterException}. */
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ParameterValidationResult first = ex.getParameterValidationResults().getFirst();
+		String name = first.getMethodParameter().getParameterName();
+		RequestParam param = first.getMethodParameter().getParameterAnnotation(RequestParam.class);
+		if (param != null && !param.name().isEmpty()) {
+			name = param.name();
+		}
+		String message = first.getResolvableErrors().getFirst().getDefaultMessage();
+		Object value = first.getArgument();
+		if (value != null && !message.contains(", was ")) {
+			message += ", was " + value;
+		}
+		return ResponseEntity.badRequest().body(badParameter(new BadParameterException(name, message)));
 	}
 
 	@ExceptionHandler

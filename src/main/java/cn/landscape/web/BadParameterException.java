@@ -14,12 +14,4 @@ public class BadParameterException extends RuntimeException {
 		return parameter;
 	}
 
-	public static int range(String parameter, Integer value, int defaultValue, int min, int max) {
-		int v = value == null ? defaultValue : value;
-		if (v < min || v > max) {
-			throw new BadParameterException(parameter, "must be between " + min + " and " + max + ", was " + v);
-		}
-		return v;
-	}
-
 }

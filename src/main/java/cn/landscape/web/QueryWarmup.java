@@ -19,11 +19,11 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import cn.landscape.catalog.Reads;
 
 /**
  * Asks every read endpoint once, over loopback, before the service reports itself up. Neo4j plans a query
@@ -44,10 +44,10 @@ class QueryWarmup {
 			RETURN i.id AS industry, m.id AS model, c.id AS chip, g.id AS region, v.id AS vendor
 			""";
 
-	private final Reads reads;
+	private final Neo4jClient client;
 
-	QueryWarmup(Reads reads) {
-		this.reads = reads;
+	QueryWarmup(Neo4jClient client) {
+		this.client = client;
 	}
 
 	@EventListener
@@ -58,7 +58,7 @@ class QueryWarmup {
 		}
 		AvailabilityChangeEvent.publish(event.getApplicationContext(), ReadinessState.REFUSING_TRAFFIC);
 		long start = System.nanoTime();
-		List<String> paths = paths(reads.one(SAMPLES, Map.of(), r -> r.asMap()).orElse(Map.of()));
+		List<String> paths = paths(client.query(SAMPLES).fetch().one().orElse(Map.of()));
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		String base = "http://127.0.0.1:" + web.getWebServer().getPort();
 		int failed = 0;

@@ -3,7 +3,6 @@ package cn.landscape.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.Field;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +34,13 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.landscape.LandscapeApplication;
-import cn.landscape.catalog.RelType;
+import cn.landscape.chip.ChipQueries;
+import cn.landscape.entity.EntityQueries;
+import cn.landscape.graph.GraphQueries;
+import cn.landscape.industry.IndustryQueries;
+import cn.landscape.policy.PolicyQueries;
+import cn.landscape.search.SearchQueries;
+import cn.landscape.entity.RelType;
 import cn.landscape.embedded.EmbeddedNeo4j;
 import cn.landscape.seed.LoadReport;
 import cn.landscape.seed.SeedLoader;
@@ -175,14 +180,13 @@ public final class Bench {
 			.orElse("spark-v3-5");
 		String vendor = seed.entities().stream().anyMatch(e -> e.id().equals("s-vendor-0")) ? "s-vendor-0" : "iflytek";
 		String search = "星辰";
-		Object graph = bean(app, "cn.landscape.graph.GraphController");
 		List<Query> queries = new ArrayList<>();
-		queries.add(new Query("models by industry", constant("cn.landscape.industry.IndustryController", "MODELS"),
-				Map.of("industry", "finance", "includeGeneral", false, "offset", 0, "limit", 50, "window", 50),
+		queries.add(new Query("models by industry", IndustryQueries.MODELS,
+				Map.of("industry", "finance", "includeGeneral", false, "offset", 0, "limit", 50),
 				"/api/industries/finance/models"));
-		queries.add(new Query("chip dependencies", constant("cn.landscape.chip.ChipController", "DEPENDENCY_PATHS"),
+		queries.add(new Query("chip dependencies", ChipQueries.DEPENDENCIES,
 				Map.of("id", model, "maxRows", 500), "/api/models/model:" + model + "/chip-dependencies"));
-		queries.add(new Query("chip dependents", constant("cn.landscape.chip.ChipController", "DEPENDENTS"),
+		queries.add(new Query("chip dependents", ChipQueries.DEPENDENTS,
 				Map.of("id", "a100", "maxRows", 500), "/api/chips/a100/dependents"));
 		Map<String, Object> searchParams = new LinkedHashMap<>();
 		searchParams.put("label", null);
@@ -191,11 +195,11 @@ public final class Bench {
 		searchParams.put("query", "(" + search + ")");
 		searchParams.put("text", search);
 		searchParams.put("key", search);
-		queries.add(new Query("search", constant("cn.landscape.search.SearchController", "SEARCH"), searchParams,
+		queries.add(new Query("search", SearchQueries.SEARCH, searchParams,
 				"/api/search?q=" + enc(search)));
-		queries.add(new Query("entity", constant("cn.landscape.entity.EntityController", "ENTITY"),
+		queries.add(new Query("entity", EntityQueries.ENTITY,
 				Map.of("id", vendor, "label", "Vendor", "maxRows", 500), "/api/entities/vendor:" + vendor));
-		queries.add(new Query("graph neighbourhood", this.<List<String>>field(graph, "neighbourhood").get(1),
+		queries.add(new Query("graph neighbourhood", GraphQueries.neighbourhoodCypher(2),
 				Map.of("id", vendor, "label", "Vendor", "limit", 150), "/api/graph?focus=vendor:" + vendor + "&depth=2"));
 		Map<String, Object> policyParams = new LinkedHashMap<>();
 		policyParams.put("from", null);
@@ -204,54 +208,21 @@ public final class Bench {
 		policyParams.put("region", "guangdong");
 		policyParams.put("issuer", null);
 		policyParams.put("limit", 100);
-		queries.add(new Query("policies by region", constant("cn.landscape.policy.PolicyController", "POLICIES_IN_REGION"),
+		queries.add(new Query("policies by region", PolicyQueries.POLICIES_IN_REGION,
 				policyParams, "/api/policies?region=region:guangdong"));
-		queries.add(new Query("path", this.<List<String>>field(graph, "shortestPaths").get(3),
+		queries.add(new Query("path", GraphQueries.pathCypher(4),
 				Map.of("fromId", model, "fromLabel", "Model", "toId", "nvidia", "toLabel", "Vendor", "limit", 10),
 				"/api/path?from=model:" + model + "&to=vendor:nvidia&maxDepth=4"));
 		return queries;
 	}
 
-	/** The controllers' own Cypher, so that the driver runs exactly what the endpoint runs. */
-	static String constant(String className, String name) {
-		try {
-			Field field = Class.forName(className).getDeclaredField(name);
-			field.setAccessible(true);
-			return (String) field.get(null);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException("The bench reads " + className + "." + name + ": " + ex, ex);
-		}
-	}
-
-	@SuppressWarnings("unchecked")
-	private <T> T field(Object target, String name) {
-		try {
-			Field field = target.getClass().getDeclaredField(name);
-			field.setAccessible(true);
-			return (T) field.get(target);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException("The bench reads " + target.getClass().getName() + "." + name + ": " + ex, ex);
-		}
-	}
-
-	private static Object bean(ConfigurableApplicationContext app, String className) {
-		try {
-			return app.getBean(Class.forName(className));
-		}
-		catch (ClassNotFoundException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	// ---- timing --------------------------------------------------------------------------------
 
 	private Map<String, Object> time(Driver driver, LoopbackHttp http, Query query) {
-		// As the service's Reads runs it: one auto-commit query in a read session.
+		// As the service's queries classes run it: one read transaction (Spring's readOnly) per answer.
 		Supplier<Integer> raw = () -> {
 			try (Session session = driver.session(READ)) {
-				return session.run(query.cypher(), query.parameters()).list().size();
+				return session.executeRead(tx -> tx.run(query.cypher(), query.parameters()).list().size());
 			}
 		};
 		Supplier<Integer> api = () -> {

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
 
-import cn.landscape.catalog.Kind;
-import cn.landscape.catalog.RelType;
+import cn.landscape.entity.Kind;
+import cn.landscape.entity.RelType;
 import cn.landscape.seed.SeedModel;
 import cn.landscape.seed.SeedModel.Entity;
-import cn.landscape.seed.SeedModel.Evidence;
+import cn.landscape.evidence.Evidence;
 import cn.landscape.seed.SeedModel.Fact;
 import cn.landscape.seed.SeedModel.Relation;
 import cn.landscape.seed.SeedReader;
@@ -92,7 +92,7 @@ public final class SyntheticLandscape {
 	}
 
 	private void pool(Evidence evidence) {
-		evidenceByDoc.computeIfAbsent(evidence.doc(), d -> new ArrayList<>()).add(evidence);
+		evidenceByDoc.computeIfAbsent(evidence.documentId(), d -> new ArrayList<>()).add(evidence);
 	}
 
 	private void generate(int g) {
@@ -320,12 +320,12 @@ public final class SyntheticLandscape {
 	private List<Evidence> entityEvidence() {
 		int count = 1 + random.nextInt(3);
 		List<Evidence> evidence = new ArrayList<>(count);
-		Predicate<String> taken = doc -> evidence.stream().anyMatch(e -> e.doc().equals(doc));
+		Predicate<String> taken = doc -> evidence.stream().anyMatch(e -> e.documentId().equals(doc));
 		for (int i = 0; i < count; i++) {
 			String doc = docs.get(random.nextInt(docs.size()));
 			if (!taken.test(doc)) {
 				Evidence e = evidence(doc);
-				evidence.add(e.doc().equals(doc) ? e : new Evidence(doc, e.quote(), e.section()));
+				evidence.add(e.documentId().equals(doc) ? e : Evidence.of(doc, e.quote(), e.section()));
 			}
 		}
 		return evidence;

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import cn.landscape.catalog.Kind;
+import cn.landscape.entity.Kind;
 import cn.landscape.support.HarnessDatabase;
 import cn.landscape.support.Http;
 import cn.landscape.support.SeededApp;

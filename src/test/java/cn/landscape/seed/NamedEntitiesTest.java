@@ -15,7 +15,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-import cn.landscape.catalog.Kind;
+import cn.landscape.entity.Names;
+import cn.landscape.entity.Kind;
 import cn.landscape.seed.SeedModel.Entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,17 +58,17 @@ class NamedEntitiesTest {
 				all.add(e.nameEn());
 			}
 			for (String name : all) {
-				names.computeIfAbsent(SeedReader.normalize(name), k -> new HashSet<>()).add(e.id());
+				names.computeIfAbsent(Names.normalize(name), k -> new HashSet<>()).add(e.id());
 			}
 		}
 		List<String> missing = new ArrayList<>();
 		for (Named n : fixture()) {
 			Kind kind = Kind.fromKey(n.kind()).orElseThrow();
-			Set<String> ids = index.getOrDefault(kind, Map.of()).get(SeedReader.normalize(n.name()));
+			Set<String> ids = index.getOrDefault(kind, Map.of()).get(Names.normalize(n.name()));
 			if (ids == null) {
 				String elsewhere = index.entrySet()
 					.stream()
-					.filter(entry -> entry.getValue().containsKey(SeedReader.normalize(n.name())))
+					.filter(entry -> entry.getValue().containsKey(Names.normalize(n.name())))
 					.map(entry -> entry.getKey().key())
 					.toList()
 					.toString();

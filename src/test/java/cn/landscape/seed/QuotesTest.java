@@ -11,9 +11,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import cn.landscape.catalog.Kind;
+import cn.landscape.entity.Kind;
 import cn.landscape.seed.SeedModel.Entity;
-import cn.landscape.seed.SeedModel.Evidence;
+import cn.landscape.evidence.Evidence;
 import cn.landscape.seed.SeedModel.Fact;
 import cn.landscape.seed.SeedModel.Relation;
 
@@ -73,12 +73,12 @@ class QuotesTest {
 	private static int check(String where, List<Evidence> evidence, Map<String, String> texts,
 			List<String> failures) {
 		for (Evidence ev : evidence) {
-			String text = texts.get(ev.doc());
+			String text = texts.get(ev.documentId());
 			if (text == null) {
-				failures.add(where + ": document '" + ev.doc() + "' has no readable source file");
+				failures.add(where + ": document '" + ev.documentId() + "' has no readable source file");
 			}
 			else if (!text.contains(squeeze(ev.quote()))) {
-				failures.add(where + " [" + ev.doc() + "]: \"" + ev.quote() + "\"");
+				failures.add(where + " [" + ev.documentId() + "]: \"" + ev.quote() + "\"");
 			}
 		}
 		return evidence.size();

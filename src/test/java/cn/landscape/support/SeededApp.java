@@ -19,6 +19,8 @@ public abstract class SeededApp {
 	static void harness(DynamicPropertyRegistry registry) {
 		registry.add("landscape.neo4j.uri", HarnessDatabase::boltUri);
 		registry.add("landscape.admin.token", () -> "test-admin-token");
+		// A cold plan on a busy 2-core machine can take seconds; the tests are about answers, not speed.
+		registry.add("landscape.query.timeout", () -> "10s");
 	}
 
 	protected String url(String path) {

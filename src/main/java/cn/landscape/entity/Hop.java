@@ -1,8 +1,10 @@
-package cn.landscape.catalog;
+package cn.landscape.entity;
 
 import java.util.List;
 
 import org.neo4j.driver.Value;
+
+import cn.landscape.evidence.Evidence;
 
 /** One relationship on a path, in the direction it is stored, with its evidence. */
 public record Hop(NodeRef from, String type, NodeRef to, List<Evidence> evidence, boolean curated) {
@@ -16,7 +18,7 @@ public record Hop(NodeRef from, String type, NodeRef to, List<Evidence> evidence
 	public static Hop of(Value value) {
 		Value rel = value.get("rel");
 		return new Hop(NodeRef.of(value.get("from")), value.get("type").asString(), NodeRef.of(value.get("to")),
-				Evidence.of(rel), rel.get("curated").asBoolean(false));
+				Evidence.read(rel), rel.get("curated").asBoolean(false));
 	}
 
 	public static List<Hop> path(Value hops) {

@@ -1,4 +1,4 @@
-package cn.landscape.catalog;
+package cn.landscape.entity;
 
 import org.neo4j.driver.Value;
 

@@ -1,4 +1,4 @@
-package cn.landscape.catalog;
+package cn.landscape.entity;
 
 import java.util.Arrays;
 import java.util.Locale;

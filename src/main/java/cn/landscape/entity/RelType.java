@@ -1,11 +1,11 @@
-package cn.landscape.catalog;
+package cn.landscape.entity;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import static cn.landscape.catalog.Kind.*;
+import static cn.landscape.entity.Kind.*;
 
 /**
  * The allowlist of relationship types with the kinds allowed at each end. Every relationship type in a

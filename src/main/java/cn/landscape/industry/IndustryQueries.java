@@ -1,0 +1,125 @@
+package cn.landscape.industry;
+
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.landscape.LandscapeProperties;
+import cn.landscape.evidence.Evidence;
+
+/** Which models serve an industry: read-only Cypher projections into the answer records. */
+@Component
+@Transactional(readOnly = true)
+public class IndustryQueries {
+
+	/** What "a model serves the industry" means, with the reason: directly, or through an application built on it. */
+	static final String SERVING = """
+			MATCH (i)<-[s:SERVES]-(m:Model)
+			RETURN m, 0 AS rank, 'direct' AS via, null AS app, [s] AS rels
+			UNION ALL
+			MATCH (i)<-[s:SERVES]-(a:Application)-[b:BUILT_ON]->(m:Model)
+			WHERE NOT (m)-[:SERVES]->(i)
+			RETURN m, 1 AS rank, 'application' AS via, a AS app, [s, b] AS rels
+			""";
+
+	public static final String INDUSTRIES = """
+			MATCH (i:Industry)
+			RETURN i.id AS id, i.name AS name, i.nameEn AS nameEn,
+			       COUNT { CALL (i) { %s } RETURN DISTINCT m } AS modelCount
+			ORDER BY modelCount DESC, id
+			LIMIT $maxRows
+			""".formatted(SERVING);
+
+	// With includeGeneral, general-purpose models not tied to the industry follow (rank 2).
+	public static final String MODELS = """
+			MATCH (i:Industry {id: $industry})
+			CALL (i) {
+			  %s
+			  UNION ALL
+			  MATCH (m:Model)
+			  WHERE $includeGeneral AND m.type = 'general' AND NOT (m)-[:SERVES]->(i)
+			    AND NOT EXISTS { (m)<-[:BUILT_ON]-(:Application)-[:SERVES]->(i) }
+			  RETURN m, 2 AS rank, 'general' AS via, null AS app, [] AS rels
+			}
+			WITH m, rank, collect({via: via, app: app, rels: rels}) AS reasons
+			ORDER BY rank, m.id
+			SKIP $offset LIMIT $limit
+			CALL (m) {
+			  OPTIONAL MATCH (v:Vendor)-[:DEVELOPS]->(m)
+			  OPTIONAL MATCH (m)-[:VERSION_OF]->(:Model)<-[:DEVELOPS]-(fv:Vendor)
+			  WITH coalesce(v, fv) AS vendor ORDER BY vendor.id LIMIT 1
+			  RETURN vendor
+			}
+			RETURN m.id AS id, m.name AS name, m.nameEn AS nameEn, m.type AS type,
+			       CASE WHEN vendor IS NULL THEN null ELSE {id: vendor.id, name: vendor.name} END AS vendor,
+			       reasons[0] AS reason,
+			       [r IN reasons | r.rels] AS rels
+			""".formatted(SERVING.indent(2).strip());
+
+	private final Neo4jClient client;
+
+	private final int maxRows;
+
+	IndustryQueries(Neo4jClient client, LandscapeProperties properties) {
+		this.client = client;
+		this.maxRows = properties.query().maxRows();
+	}
+
+	public record IndustrySummary(String id, String name, String nameEn, long modelCount) {
+	}
+
+	public record VendorRef(String id, String name) {
+	}
+
+	public record ApplicationRef(String id, String name) {
+	}
+
+	public record ServingModel(String id, String ref, String name, String nameEn, String type, VendorRef vendor,
+			String via, ApplicationRef application, List<Evidence> evidence) {
+	}
+
+	public List<IndustrySummary> industries() {
+		return List.copyOf(client.query(INDUSTRIES)
+			.bind(maxRows).to("maxRows")
+			.fetchAs(IndustrySummary.class)
+			.mappedBy((types, r) -> new IndustrySummary(r.get("id").asString(), r.get("name").asString(),
+					r.get("nameEn").asString(null), r.get("modelCount").asLong()))
+			.all());
+	}
+
+	/** A page of the models serving an industry: direct first, then through applications, then general ones. */
+	@Cacheable("industry-models")
+	public List<ServingModel> models(String industryId, boolean includeGeneral, int offset, int limit) {
+		return List.copyOf(client.query(MODELS)
+			.bindAll(Map.of("industry", industryId, "includeGeneral", includeGeneral, "offset", offset, "limit", limit))
+			.fetchAs(ServingModel.class)
+			.mappedBy((types, r) -> model(r))
+			.all());
+	}
+
+	private static ServingModel model(Record r) {
+		String id = r.get("id").asString();
+		Value vendor = r.get("vendor");
+		Value app = r.get("reason").get("app");
+		List<Evidence> evidence = r.get("rels")
+			.asList(rels -> rels.asList(Evidence::read))
+			.stream()
+			.flatMap(List::stream)
+			.flatMap(List::stream)
+			.distinct()
+			.toList();
+		return new ServingModel(id, "model:" + id, r.get("name").asString(), r.get("nameEn").asString(null),
+				r.get("type").asString(null),
+				vendor.isNull() ? null : new VendorRef(vendor.get("id").asString(), vendor.get("name").asString()),
+				r.get("reason").get("via").asString(),
+				app.isNull() ? null : new ApplicationRef(app.get("id").asString(), app.get("name").asString()), evidence);
+	}
+
+}
