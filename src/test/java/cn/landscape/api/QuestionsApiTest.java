@@ -262,4 +262,21 @@ class QuestionsApiTest extends SeededApp {
 		assertThat(texts(get("/api/documents"), "/sourceFile")).contains("002_01809dff9a4ffee4.txt").hasSize(5);
 	}
 
+	@Test
+	void a_model_reads_as_its_typed_entity_with_developers_and_evidence() {
+		JsonNode spark = get("/api/models/" + enc("讯飞星火"));
+		assertThat(spark.get("ref").asString()).isEqualTo("model:spark");
+		assertThat(spark.get("type").asString()).isEqualTo("general");
+		assertThat(texts(spark.get("developers"), "/node/id")).contains("iflytek");
+		assertThat(spark.get("developers").get(0).get("evidence").get(0).get("quote").asString()).isNotBlank();
+		assertThat(spark.get("propertyEvidence").get("type").get(0).get("documentId").asString()).isNotBlank();
+	}
+
+	@Test
+	void a_model_reference_that_names_no_model_is_a_not_found_problem() {
+		Http.Response response = Http.get(url("/api/models/vendor:iflytek"));
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+	}
+
 }

@@ -1,0 +1,92 @@
+package cn.landscape.chip;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.neo4j.harness.Neo4j;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.neo4j.test.autoconfigure.DataNeo4jTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import cn.landscape.LandscapeProperties;
+import cn.landscape.chip.ChipQueries.ChipDependency;
+import cn.landscape.chip.ChipQueries.Dependent;
+import cn.landscape.support.FixtureDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DataNeo4jTest
+@EnableConfigurationProperties(LandscapeProperties.class)
+@Import(ChipQueries.class)
+class ChipQueriesTest {
+
+	private static Neo4j neo4j;
+
+	@BeforeAll
+	static void start() {
+		neo4j = FixtureDatabase.start("""
+				CREATE (family:Model:Entity {id: 'pangu', name: '盘古'})
+				CREATE (v3:Model:Entity {id: 'pangu-3', name: '盘古 3.0'})
+				CREATE (other:Model:Entity {id: 'other', name: '其他'})
+				CREATE (huawei:Vendor:Entity {id: 'huawei', name: '华为'})
+				CREATE (cloud:Facility:Entity {id: 'cloud', name: '华为云'})
+				CREATE (ascend:Chip:Entity {id: 'ascend', name: '昇腾'})
+				CREATE (a100:Chip:Entity {id: 'a100', name: 'A100'})
+				CREATE (a800:Chip:Entity {id: 'a800', name: 'A800'})
+				CREATE (control:Policy:Entity {id: 'control', name: '管制'})
+				CREATE (v3)-[:VERSION_OF {evidenceDocs: ['d'], evidenceQuotes: ['盘古 3.0'], evidenceSections: ['']}]->(family)
+				CREATE (family)-[:RUNS_ON {evidenceDocs: ['d'], evidenceQuotes: ['基于昇腾'], evidenceSections: ['']}]->(ascend)
+				CREATE (huawei)-[:DEVELOPS {evidenceDocs: ['d'], evidenceQuotes: ['华为盘古'], evidenceSections: ['']}]->(family)
+				CREATE (huawei)-[:DEVELOPS {evidenceDocs: ['d'], evidenceQuotes: ['华为云'], evidenceSections: ['']}]->(cloud)
+				CREATE (cloud)-[:RUNS_ON {evidenceDocs: ['d'], evidenceQuotes: ['华为云用 A100'], evidenceSections: ['']}]->(a100)
+				CREATE (other)-[:TRAINED_ON {evidenceDocs: ['d'], evidenceQuotes: ['用 A800 训练'], evidenceSections: ['']}]->(a800)
+				CREATE (a800)-[:SUBSTITUTES_FOR {evidenceDocs: ['d'], evidenceQuotes: ['A800 替代 A100'], evidenceSections: ['']}]->(a100)
+				CREATE (control)-[:RESTRICTS {evidenceDocs: ['d'], evidenceQuotes: ['A100 被管制'], evidenceSections: ['']}]->(a100)
+				""");
+	}
+
+	@AfterAll
+	static void stop() {
+		neo4j.close();
+	}
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		FixtureDatabase.register(registry, neo4j);
+	}
+
+	@Autowired
+	ChipQueries queries;
+
+	@Test
+	void a_version_depends_on_its_family_chips_and_its_vendor_facility_chips() {
+		List<ChipDependency> chips = queries.dependencies("pangu-3");
+		assertThat(chips).extracting(c -> c.chip().id()).containsExactly("a100", "ascend");
+		ChipDependency a100 = chips.getFirst();
+		assertThat(a100.restrictions()).extracting(l -> l.node().id()).containsExactly("control");
+		assertThat(a100.substitutes()).extracting(l -> l.node().id()).containsExactly("a800");
+		assertThat(a100.paths().getFirst()).extracting(h -> h.type())
+			.containsExactly("VERSION_OF", "DEVELOPS", "DEVELOPS", "RUNS_ON");
+	}
+
+	@Test
+	void dependents_of_a_chip_include_those_relying_on_the_chip_it_substitutes_for() {
+		List<Dependent> dependents = queries.dependents("a800").orElseThrow().dependents();
+		assertThat(dependents).extracting(d -> d.node().ref())
+			.containsExactly("vendor:huawei", "model:other", "model:pangu", "model:pangu-3");
+	}
+
+	@Test
+	void dependents_of_a_chip_are_the_models_versions_and_vendors_on_it_and_an_unknown_chip_has_no_answer() {
+		assertThat(queries.dependents("ascend").orElseThrow().dependents()).extracting(d -> d.node().id())
+			.containsExactly("huawei", "pangu", "pangu-3");
+		assertThat(queries.dependents("no-such-chip")).isEmpty();
+	}
+
+}
