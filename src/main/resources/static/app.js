@@ -1,7 +1,10 @@
 'use strict';
-// The explorer page: search as you type (/api/search), draw the chosen entity's neighbourhood
-// (/api/graph) with vis-network, expand nodes on click, and read each fact's evidence in the side panel
-// (/api/entities). Colours come from the same .grass style that Neo4j Browser uses, so both agree.
+// The page's shell and its graph view. The shell: shared helpers (el, api, nameOf, browserLink), the
+// 中文/English switch, and the views (tabs) that overview.js, timeline.js, regions.js and any later
+// script register with landscape.addView. The graph view: search as you type (/api/search), draw the
+// chosen entity's neighbourhood (/api/graph) with vis-network, expand nodes on click, and read each
+// fact's evidence in the side panel (/api/entities). Colours come from the same .grass style that
+// Neo4j Browser uses, so both agree.
 
 const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 const GRAPH_LIMIT = 150;
@@ -17,9 +20,158 @@ let network;
 let focusRef = null;
 let selectedRef = null;
 let panelToken = 0;
+let grassText = '';
 
 const $ = selector => document.querySelector(selector);
 const enc = encodeURIComponent;
+
+// ---- Language: names in Chinese or English. The browser's languages (what it sends as Accept-Language)
+// choose the default; the switch in the header overrides it and is remembered. ----
+
+let lang = localStorage.getItem('landscape.lang')
+  || ((navigator.languages || [navigator.language]).find(l => /^(zh|en)/i.test(l)) || 'zh').slice(0, 2).toLowerCase();
+
+/** The entity's name in the chosen language, falling back on the other. */
+function nameOf(x) {
+  if (!x) return '';
+  return (lang === 'en' ? x.nameEn || x.name : x.name || x.nameEn) || x.id || '';
+}
+
+/** A label of the page in the chosen language. */
+function T(zh, en) {
+  return lang === 'en' ? en : zh;
+}
+
+function setLang(value) {
+  lang = value;
+  localStorage.setItem('landscape.lang', value);
+  document.documentElement.lang = value === 'en' ? 'en' : 'zh-CN';
+  $('#lang').textContent = value === 'en' ? '中文' : 'EN';
+  renderTabs();
+  route(true);
+}
+
+// ---- Views: tabs over the page. A view is {id, zh, en, show(container, refresh)}; show is called each
+// time the view is opened (refresh: the language changed, redraw what is there). ----
+
+const views = new Map();
+
+function addView(view) {
+  let container = document.getElementById(`view-${view.id}`);
+  if (!container) {
+    container = el('section', { id: `view-${view.id}`, class: 'view', 'data-view': view.id, hidden: true });
+    $('#main').append(container);
+  }
+  views.set(view.id, { ...view, container });
+  renderTabs();
+  if (started && currentView() === view.id) route();
+}
+
+function renderTabs() {
+  $('#views').replaceChildren(...[...views.values()].map(v => el('a', {
+    href: `#${v.id}`, class: 'tab', 'data-view': v.id, 'aria-current': v.id === shownView ? 'page' : null,
+  }, T(v.zh, v.en))));
+}
+
+let started = false;
+let shownView = null;
+
+/** The view the address asks for: #overview, #timeline, …; an entity (#model:spark) is the graph view. */
+function currentView() {
+  const hash = decodeURIComponent(location.hash.slice(1));
+  if (!hash) return 'overview';
+  const name = hash.split('?')[0];
+  if (views.has(name)) return name;
+  return 'graph';
+}
+
+function route(refresh = false) {
+  const id = currentView();
+  const view = views.get(id) || views.get('graph');
+  for (const v of views.values()) v.container.hidden = v !== view;
+  shownView = view.id;
+  document.querySelectorAll('#views .tab').forEach(t => t.toggleAttribute('aria-current', t.dataset.view === shownView));
+  view.show(view.container, refresh);
+}
+
+// ---- One click to Cypher: Neo4j Browser with the equivalent query in its editor ----
+
+/** A Cypher string literal. */
+function lit(value) {
+  return `'${String(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** The node pattern of a reference: model:spark -> (n:Model {id: 'spark'}). */
+function nodePattern(ref, variable = 'n') {
+  const i = ref.indexOf(':');
+  return `(${variable}:${kindOf(ref.slice(0, i)).label} {id: ${lit(ref.slice(i + 1))}})`;
+}
+
+/** The neighbourhood the graph view draws, as Cypher. */
+function entityCypher(ref) {
+  return `MATCH ${nodePattern(ref)}\nOPTIONAL MATCH p = (n)-[r]-() WHERE type(r) <> 'MENTIONS'\nRETURN n, p LIMIT ${GRAPH_LIMIT}`;
+}
+
+/**
+ * Browser keeps its graph style in localStorage ("neo4j.grass", parsed the way its :style command parses
+ * a .grass file). Same origin as this page, so writing it there applies the landscape style before
+ * Browser starts; the :style command of the guide does the same from inside Browser.
+ */
+function applyBrowserStyle() {
+  if (grassText) localStorage.setItem('neo4j.grass', JSON.stringify(parseGrass(grassText)));
+}
+
+/** Browser's own .grass parser (quotes dropped, braces inside them kept), so that both read a file alike. */
+function parseGrass(text) {
+  const blocks = {};
+  let quoted = false;
+  let inBody = false;
+  let nested = false;
+  let selector = '';
+  let body = '';
+  for (const c of text) {
+    let keep = false;
+    if (c === '{') {
+      if (quoted) keep = true;
+      else if (inBody) nested = true;
+      else inBody = true;
+    } else if (c === '}') {
+      if (quoted) keep = true;
+      else if (nested) nested = false;
+      else {
+        inBody = false;
+        blocks[selector] = body;
+        selector = '';
+        body = '';
+      }
+    } else if (c === "'" || c === '"') {
+      quoted = !quoted;
+    } else {
+      keep = true;
+    }
+    if (keep) {
+      if (inBody) body += c;
+      else if (!/\s/.test(c)) selector += c;
+    }
+  }
+  const style = {};
+  for (const [key, declarations] of Object.entries(blocks)) {
+    style[key] = {};
+    for (const declaration of declarations.split(';')) {
+      const parts = declaration.split(':');
+      if (parts.length === 2) style[key][parts[0].trim()] = parts[1].trim();
+    }
+  }
+  return style;
+}
+
+/** "Open in Neo4j Browser": Browser connected to this graph, the query in its editor, the style applied. */
+function browserLink(cypher, title = T('在 Neo4j Browser 中打开', 'Open in Neo4j Browser')) {
+  return el('a', {
+    class: 'browser-link', href: `/browser/?cmd=edit&arg=${enc(cypher)}`, target: '_blank', rel: 'noopener',
+    title: cypher, onclick: applyBrowserStyle,
+  }, title);
+}
 
 /** Builds an element; strings become text nodes, so nothing from the API is ever parsed as HTML. */
 function el(tag, attrs = {}, ...children) {
@@ -68,6 +220,7 @@ function graphStatus(truncated) {
 
 async function loadKinds() {
   const grass = await (await fetch('/guide/landscape.grass')).text();
+  grassText = grass;
   for (const [, label, body] of grass.matchAll(/^node\.(\w+)\s*\{([^]*?)^\}/gm)) {
     if (label === 'Entity') continue;
     const prop = name => (body.match(new RegExp(`(?:^|\\s)${name}:\\s*([^;]+);`)) || [])[1]?.trim();
@@ -114,7 +267,7 @@ function toggleKind(key) {
 
 function visNode(n) {
   const kind = kindOf(n.kind);
-  const name = n.name || n.id;
+  const name = nameOf(n);
   return {
     id: n.id,
     kind: n.kind,
@@ -414,7 +567,8 @@ async function showEntity(ref, from) {
     e.kind === 'industry' ? el('button', { class: 'action', type: 'button', id: 'models-serving',
       onclick: () => modelsServing(e, extra) }, `Models serving ${e.name}`) : null,
     e.kind === 'model' ? el('button', { class: 'action', type: 'button', id: 'chip-dependencies',
-      onclick: () => chipDependencies(e, extra) }, `Chip dependencies of ${e.name}`) : null);
+      onclick: () => chipDependencies(e, extra) }, `Chip dependencies of ${e.name}`) : null,
+    browserLink(entityCypher(e.ref)));
 
   const props = Object.entries(e.properties || {});
   const propertyTable = props.length ? el('table', { class: 'props' }, props.map(([key, value]) => el('tr', {},
@@ -434,7 +588,7 @@ async function showEntity(ref, from) {
   panel(
     el('div', {}, kindBadge(e.kind), ' ', el('span', { class: 'ref' }, e.ref)),
     el('h2', { id: 'entity-name' }, e.name),
-    e.nameEn ? el('p', { class: 'en' }, e.nameEn, curated.has('nameEn') ? curatedTag('English name added by the curators') : null) : null,
+    e.nameEn ? el('p', { class: 'en', lang: 'en' }, e.nameEn, curated.has('nameEn') ? curatedTag('English name added by the curators') : null) : null,
     e.aliases?.length ? el('p', { class: 'muted' }, 'also: ', e.aliases.join(' / ')) : null,
     actions,
     extra,
@@ -511,6 +665,8 @@ async function modelsServing(industry, target) {
     graphStatus(false);
     target.replaceChildren(
       el('h3', {}, `Models serving ${industry.name} (${models.length})`),
+      browserLink(`MATCH p = ${nodePattern(industry.ref, 'i')}<-[:SERVES]-(:Model)\nRETURN p\nUNION\n`
+        + `MATCH p = ${nodePattern(industry.ref, 'i')}<-[:SERVES]-(:Application)-[:BUILT_ON]->(:Model)\nRETURN p`),
       models.length ? el('ul', { class: 'plain result-list', id: 'serving-models' }, models.map(m => el('li', {},
         el('div', { class: 'line' }, kindBadge('model'), entityLink({ ref: m.ref, name: m.name }),
           m.vendor ? el('span', { class: 'muted' }, m.vendor.name) : null,
@@ -574,6 +730,9 @@ async function chipDependencies(model, target) {
       evidenceList(list.flatMap(x => x.evidence || []).slice(0, 2))) : null;
     target.replaceChildren(
       el('h3', {}, `Chip dependencies of ${model.name} (${chips.length})`),
+      browserLink(`MATCH p = ${nodePattern(model.ref, 'm')}-[:BASED_ON|VERSION_OF]->{0,2}(:Model)-[:RUNS_ON|TRAINED_ON|USES]->{1,2}(c:Chip)\n`
+        + 'OPTIONAL MATCH made = (c)-[:MADE_BY]->(:Vendor)\nOPTIONAL MATCH restricted = (c)<-[:RESTRICTS]-(:Policy)\n'
+        + 'OPTIONAL MATCH substitute = (c)<-[:SUBSTITUTES_FOR]-()\nRETURN p, made, restricted, substitute'),
       chips.length ? el('ul', { class: 'plain result-list', id: 'chip-list' }, chips.map(c => el('li', {},
         el('div', { class: 'line' }, kindBadge('chip'), entityLink(c.chip),
           el('span', { class: 'rel-type' }, (c.paths || []).map(pathText).join(' · '))),
@@ -618,8 +777,10 @@ async function showStart() {
   }
 }
 
-function onHash() {
-  const ref = decodeURIComponent(location.hash.slice(1));
+/** The graph view: the entity in the address, or an empty graph with ways in. */
+function showGraph() {
+  const hash = decodeURIComponent(location.hash.slice(1));
+  const ref = hash === 'graph' ? '' : hash;
   if (ref) focus(ref);
   else {
     nodes.clear();
@@ -638,18 +799,34 @@ async function start() {
   initSearch();
   $('#fit').addEventListener('click', () => network.fit({ animation: { duration: 300 } }));
   $('#clear').addEventListener('click', () => {
-    if (location.hash) location.hash = '';
-    else onHash();
+    if (location.hash !== '#graph') location.hash = 'graph';
+    else showGraph();
   });
   $('#depth').addEventListener('change', () => focusRef && focus(focusRef));
-  window.addEventListener('hashchange', onHash);
+  $('#lang').addEventListener('click', () => setLang(lang === 'en' ? 'zh' : 'en'));
+  $('#lang').textContent = lang === 'en' ? '中文' : 'EN';
+  document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+  window.addEventListener('hashchange', () => route());
   await Promise.all([
     loadKinds().catch(error => status(`style: ${error.message}`, true)),
     api('/api/documents').then(list => list.forEach(d => documents.set(d.id, d)))
       .catch(error => status(`documents: ${error.message}`, true)),
   ]);
   renderLegend();
-  onHash();
+  started = true;
+  route();
 }
 
-start();
+addView({ id: 'graph', zh: '关系图', en: 'Graph', show: (container, refresh) => {
+  // The vis-network canvas sizes itself to a visible container: redraw once it is shown.
+  network?.setSize('100%', '100%');
+  network?.redraw();
+  if (refresh && focusRef) focus(focusRef);
+  else if (!refresh) showGraph();
+} });
+
+// Deferred scripts have all run by DOMContentLoaded: every view is registered before the first route.
+document.addEventListener('DOMContentLoaded', start);
+
+window.landscape = { addView, el, api, nameOf, T, browserLink, nodePattern, lit, entityCypher, navigate, kindBadge,
+  evidenceList, get lang() { return lang; } };

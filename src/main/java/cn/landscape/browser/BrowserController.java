@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -31,6 +32,9 @@ class BrowserController {
 
 	static final String GUIDE_PATH = "/guide/landscape.html";
 
+	/** The commands Browser takes from its URL (cmd=…&arg=…). */
+	private static final Set<String> BROWSER_COMMANDS = Set.of("edit", "play", "guide", "param", "params");
+
 	private final ObjectProvider<EmbeddedNeo4j> embedded;
 
 	private final LandscapeProperties.Neo4j neo4j;
@@ -55,14 +59,22 @@ class BrowserController {
 		}
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
 		// Every value fully percent-encoded: Browser reads a raw '+' (as in neo4j+s://) as a space.
-		String target = UriComponentsBuilder.fromPath("/browser/")
+		UriComponentsBuilder target = UriComponentsBuilder.fromPath("/browser/")
 			.queryParam("connectURL", encode(connectUrl()))
-			.queryParam("preselectAuthMethod", passwordNeeded() ? "NATIVE" : "NO_AUTH")
-			.queryParam("cmd", "guide")
-			.queryParam("arg", encode(base + GUIDE_PATH))
-			.build(true)
-			.toUriString();
-		return "redirect:" + target;
+			.queryParam("preselectAuthMethod", passwordNeeded() ? "NATIVE" : "NO_AUTH");
+		String cmd = request.getParameter("cmd");
+		String[] args = request.getParameterValues("arg");
+		if (cmd != null && BROWSER_COMMANDS.contains(cmd) && args != null) {
+			// The page's "Open in Neo4j Browser": its Cypher in the editor (cmd=edit) instead of the guide
+			target.queryParam("cmd", cmd);
+			for (String arg : args) {
+				target.queryParam("arg", encode(arg));
+			}
+		}
+		else {
+			target.queryParam("cmd", "guide").queryParam("arg", encode(base + GUIDE_PATH));
+		}
+		return "redirect:" + target.build(true).toUriString();
 	}
 
 	@GetMapping(path = GUIDE_PATH, produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")

@@ -85,7 +85,11 @@ class QueryWarmup {
 	/** One request per query text: each depth of the graph and path queries is a text of its own. */
 	private static List<String> paths(Map<String, Object> sample) {
 		List<String> paths = new ArrayList<>(List.of("/api/industries", "/api/stats", "/api/documents",
-				"/api/search?q=" + enc("大模型"), "/api/search?q=a", "/api/policies", "/api/policies?from=2023&to=2024"));
+				"/api/search?q=" + enc("大模型"), "/api/search?q=a", "/api/policies", "/api/policies?from=2023&to=2024",
+				"/api/overview", "/api/overview/timeline", "/api/overview/regions"));
+		for (String section : List.of("models", "vendors", "chips-by-maker", "chips-by-country")) {
+			paths.add("/api/overview/group?section=" + section + "&group=unknown");
+		}
 		if (sample.get("industry") instanceof String industry) {
 			paths.add("/api/industries/" + enc(industry) + "/models?includeGeneral=true");
 		}

@@ -44,6 +44,22 @@ class BrowserControllerTest {
 			.contains("arg=http%3A%2F%2Fservice.example.com%3A8080%2Fguide%2Flandscape.html");
 	}
 
+	@Test
+	void cypher_from_the_page_goes_into_the_editor_instead_of_the_guide() {
+		String cypher = "MATCH (m:Model {id: 'spark'})-[r]-(o) RETURN m, r, o LIMIT 10 + 1";
+		String target = openBrowser(new LandscapeProperties.Neo4j("bolt://db.example.com:7687", "neo4j", ""),
+				"cmd", "edit", "arg", cypher);
+		assertThat(decoded(target)).contains("cmd=edit&arg=" + cypher).doesNotContain("guide");
+		assertThat(target).contains("%2B").contains("connectURL=bolt%3A%2F%2Fdb.example.com%3A7687&");
+	}
+
+	@Test
+	void a_command_browser_does_not_take_opens_the_guide() {
+		String target = openBrowser(new LandscapeProperties.Neo4j("bolt://db.example.com:7687", "neo4j", ""),
+				"cmd", "sysinfo", "arg", "x");
+		assertThat(decoded(target)).contains("cmd=guide&arg=http://service.example.com:8080/guide/landscape.html");
+	}
+
 	/** What Browser reads: each parameter value decoded once (URLSearchParams turns a raw '+' into a space). */
 	private static String decoded(String target) {
 		return Arrays.stream(target.substring(target.indexOf('?') + 1).split("&"))
@@ -51,7 +67,7 @@ class BrowserControllerTest {
 			.collect(Collectors.joining("&"));
 	}
 
-	private static String openBrowser(LandscapeProperties.Neo4j neo4j) {
+	private static String openBrowser(LandscapeProperties.Neo4j neo4j, String... parameters) {
 		LandscapeProperties properties = new LandscapeProperties(
 				new LandscapeProperties.Embedded(7687, Path.of("unused"), "16m"), neo4j,
 				new LandscapeProperties.Seed(Path.of("graph-seed"), false, 100), new LandscapeProperties.Admin(""),
@@ -61,6 +77,9 @@ class BrowserControllerTest {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/browser/");
 		request.setServerName("service.example.com");
 		request.setServerPort(8080);
+		for (int i = 0; i < parameters.length; i += 2) {
+			request.addParameter(parameters[i], parameters[i + 1]);
+		}
 		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
 		String view = controller.browser(request);
 		assertThat(view).startsWith("redirect:/browser/?");

@@ -1,0 +1,322 @@
+package cn.landscape.overview;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+import cn.landscape.catalog.Evidence;
+import cn.landscape.catalog.NodeRef;
+import cn.landscape.catalog.Reads;
+
+/**
+ * The read-only Cypher behind the overview, the timeline and regions at a glance, each mapped into the
+ * records the controller answers. Groups are counted whole but list only their first items (the cap);
+ * the rest come a page at a time, so that a landscape of 100k nodes answers as fast as one of 300.
+ */
+@Component
+class OverviewQueries {
+
+	/** One section of the overview: which nodes, how they group, and what a card shows. */
+	enum Section {
+
+		MODELS("models", """
+				MATCH (n:Model)
+				WHERE ($industry IS NULL OR EXISTS { (n)-[:SERVES]->(:Industry {id: $industry}) }
+				       OR EXISTS { (n)<-[:BUILT_ON]-(:Application)-[:SERVES]->(:Industry {id: $industry}) })
+				  AND ($region IS NULL OR EXISTS { (n)<-[:DEVELOPS]-(:Vendor)-[:LOCATED_IN]->(:Region)-[:PART_OF]->{0,4}(:Region {id: $region}) })
+				  AND %1$s
+				// Scope and deployment, whether type still holds on-device/device-cloud or deployment is its own property
+				WITH n, CASE WHEN n.type IN ['general', 'industry'] THEN n.type END AS scope,
+				     coalesce(n.deployment, CASE n.type WHEN 'on-device' THEN 'device' WHEN 'device-cloud' THEN 'device-cloud' END) AS deployment
+				WITH n, null AS g, CASE WHEN scope IS NULL AND deployment IS NULL THEN 'unknown'
+				                        WHEN scope IS NULL THEN deployment WHEN deployment IS NULL THEN scope
+				                        ELSE scope + '/' + deployment END AS key
+				""", "[(n)<-[:DEVELOPS]-(v:Vendor) | %s][0]".formatted(NodeRef.project("v")),
+				"{type: n.type, deployment: n.deployment, releaseDate: n.releaseDate}"),
+
+		VENDORS("vendors", """
+				MATCH (n:Vendor)
+				WHERE ($industry IS NULL OR EXISTS { (n)-[:DEVELOPS]->(:Model|Application)-[:SERVES]->(:Industry {id: $industry}) }
+				       OR EXISTS { (n)-[:DEVELOPS]->(:Model)<-[:BUILT_ON]-(:Application)-[:SERVES]->(:Industry {id: $industry}) })
+				  AND ($region IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Region)-[:PART_OF]->{0,4}(:Region {id: $region}) })
+				  AND %1$s
+				// A listed company is grouped as listed: the documents say so of some companies only
+				WITH n, null AS g, CASE WHEN n.listed = true THEN 'listed' ELSE coalesce(n.category, 'unknown') END AS key
+				""", "null", "{category: n.category, listed: n.listed, models: COUNT { (n)-[:DEVELOPS]->(:Model) }}"),
+
+		CHIPS_BY_MAKER("chips-by-maker", """
+				MATCH (n:Chip)
+				WHERE %2$s AND %1$s
+				OPTIONAL MATCH (n)-[:MADE_BY]->(g:Vendor)
+				WITH n, g, coalesce(g.id, 'unknown') AS key
+				""", "[(n)-[:MADE_BY]->(v:Vendor) | %s][0]".formatted(NodeRef.project("v")), "{chipType: n.chipType, process: n.process}"),
+
+		CHIPS_BY_COUNTRY("chips-by-country", """
+				MATCH (n:Chip)
+				WHERE %2$s AND %1$s
+				// The country of the maker's seat, up its region chain
+				OPTIONAL MATCH (n)-[:MADE_BY]->(:Vendor)-[:LOCATED_IN]->(:Region)-[:PART_OF]->{0,4}(g:Region {level: 'country'})
+				WITH DISTINCT n, g
+				WITH n, g, coalesce(g.id, 'unknown') AS key
+				""", "[(n)-[:MADE_BY]->(v:Vendor) | %s][0]".formatted(NodeRef.project("v")), "{chipType: n.chipType, process: n.process}");
+
+		private static final String IN_DOCUMENT = "($document IS NULL OR EXISTS { (:Document {id: $document})-[:MENTIONS]->(n) })";
+
+		private static final String CHIP_FILTER = """
+				($industry IS NULL OR EXISTS { (n)<-[:RUNS_ON|TRAINED_ON]-(:Model)-[:SERVES]->(:Industry {id: $industry}) })
+				  AND ($region IS NULL OR EXISTS { (n)-[:MADE_BY]->(:Vendor)-[:LOCATED_IN]->(:Region)-[:PART_OF]->{0,4}(:Region {id: $region}) })""";
+
+		final String key;
+
+		final String rows;
+
+		final String card;
+
+		Section(String key, String rows, String by, String facts) {
+			this.key = key;
+			this.rows = rows.formatted(IN_DOCUMENT, CHIP_FILTER) + "WITH n, g, key WHERE $group IS NULL OR key = $group\n";
+			this.card = "{node: %s, by: %s, facts: %s}".formatted(NodeRef.project("n"), by, facts);
+		}
+
+		String groups() {
+			return rows + """
+					WITH key, g, n ORDER BY n.name, n.id
+					WITH key, g, count(n) AS total, collect(n)[..$cap] AS first
+					ORDER BY total DESC, key
+					WITH collect({key: key, g: g, total: total, first: first}) AS grouped
+					RETURN size(grouped) AS groupCount,
+					       [x IN grouped[$groupOffset..($groupOffset + $groupLimit)] |
+					        {key: x.key, node: CASE WHEN x.g IS NULL THEN null ELSE %s END, total: x.total,
+					         items: [n IN x.first | %s]}] AS groups
+					""".formatted(NodeRef.project("x.g"), card);
+		}
+
+		String page() {
+			return rows + """
+					WITH n ORDER BY n.name, n.id
+					WITH count(n) AS total, collect(n) AS members
+					RETURN total, [n IN members[$offset..($offset + $limit)] | %s] AS items
+					""".formatted(card);
+		}
+
+	}
+
+	record Filters(String industry, String region, String document) {
+
+		Map<String, Object> parameters() {
+			Map<String, Object> parameters = new HashMap<>();
+			parameters.put("industry", industry);
+			parameters.put("region", region);
+			parameters.put("document", document);
+			parameters.put("group", null);
+			return parameters;
+		}
+	}
+
+	record Card(NodeRef node, NodeRef by, Map<String, Object> facts) {
+	}
+
+	record Group(String key, NodeRef node, long count, List<Card> items, boolean more) {
+	}
+
+	record SectionAnswer(String section, long groupCount, List<Group> groups, Integer nextGroupOffset) {
+	}
+
+	record GroupPage(String section, String group, long count, List<Card> items, Integer nextOffset) {
+	}
+
+	record Event(NodeRef node, String date, String month, String precision, String property, List<NodeRef> regions,
+			NodeRef by, List<Evidence> evidence) {
+	}
+
+	record Dated(NodeRef node, String date) {
+	}
+
+	record RegionGlance(NodeRef region, String level, List<NodeRef> parents, long policyCount, List<Dated> policies,
+			long vendorCount, List<NodeRef> vendors, long modelCount, List<NodeRef> models) {
+	}
+
+	record RegionPage(long total, List<RegionGlance> regions, Integer nextOffset) {
+	}
+
+	private static final String TIMELINE = """
+			CALL () {
+			  MATCH (n:Policy) WHERE n.date IS NOT NULL AND ($kind IS NULL OR $kind = 'policy')
+			    AND ($region IS NULL OR EXISTS { (:Region {id: $region})<-[:PART_OF]-{0,4}(:Region)<-[:COVERS]-(n) })
+			  RETURN n, n.date AS date, 'date' AS property, [(n)-[:COVERS]->(r:Region) | %1$s] AS regions, null AS by
+			  UNION ALL
+			  MATCH (n:Model) WHERE n.releaseDate IS NOT NULL AND ($kind IS NULL OR $kind = 'model')
+			    AND ($region IS NULL OR EXISTS { (:Region {id: $region})<-[:PART_OF]-{0,4}(:Region)<-[:LOCATED_IN]-(:Vendor)-[:DEVELOPS]->(n) })
+			  RETURN n, n.releaseDate AS date, 'releaseDate' AS property,
+			         [(n)<-[:DEVELOPS]-(:Vendor)-[:LOCATED_IN]->(r:Region) | %1$s] AS regions,
+			         [(n)<-[:DEVELOPS]-(v:Vendor) | %2$s][0] AS by
+			}
+			WITH n, date, property, regions, by ORDER BY date, n.id LIMIT $limit
+			RETURN %3$s AS node, date, property, n.propEvidence AS propEvidence, regions, by
+			""".formatted(NodeRef.project("r"), NodeRef.project("v"), NodeRef.project("n"));
+
+	private static final String REGIONS = """
+			MATCH (r:Region)
+			WHERE $region IS NULL OR r.id = $region OR EXISTS { (r)-[:PART_OF]->{1,4}(:Region {id: $region}) }
+			WITH r, CASE r.level WHEN 'country' THEN 0 WHEN 'cluster' THEN 1 WHEN 'province' THEN 2 WHEN 'city' THEN 3 ELSE 4 END AS rank
+			ORDER BY r.id = $region DESC, rank, r.id
+			WITH collect(r) AS regions
+			UNWIND regions[$offset..($offset + $limit)] AS r
+			// A region holds what its sub-regions hold (广东 holds 深圳), as GET /api/policies counts it
+			CALL (r) {
+			  MATCH (r)<-[:PART_OF]-{0,4}(:Region)<-[:COVERS]-(p:Policy)
+			  WITH DISTINCT p ORDER BY p.date IS NULL, p.date, p.id
+			  RETURN count(p) AS policyCount, collect({node: %1$s, date: p.date})[..$cap] AS policies
+			}
+			CALL (r) {
+			  MATCH (r)<-[:PART_OF]-{0,4}(:Region)<-[:LOCATED_IN]-(v:Vendor)
+			  WITH DISTINCT v ORDER BY v.name, v.id
+			  RETURN count(v) AS vendorCount, collect(v) AS vendors
+			}
+			CALL (vendors) {
+			  UNWIND vendors AS v
+			  MATCH (v)-[:DEVELOPS]->(m:Model)
+			  WITH DISTINCT m ORDER BY m.name, m.id
+			  RETURN count(m) AS modelCount, collect(%2$s)[..$cap] AS models
+			}
+			RETURN %3$s AS region, r.level AS level, [(r)-[:PART_OF]->(up:Region) | %4$s] AS parents,
+			       policyCount, policies, vendorCount, [v IN vendors[..$cap] | %5$s] AS vendors, modelCount, models
+			""".formatted(NodeRef.project("p"), NodeRef.project("m"), NodeRef.project("r"), NodeRef.project("up"),
+			NodeRef.project("v"));
+
+	private static final String REGION_COUNT = """
+			MATCH (r:Region)
+			WHERE $region IS NULL OR r.id = $region OR EXISTS { (r)-[:PART_OF]->{1,4}(:Region {id: $region}) }
+			RETURN count(r) AS total
+			""";
+
+	private static final String DOCUMENT = "MATCH (d:Document {id: $id}) RETURN d.id AS id";
+
+	private static final String DOCUMENT_IDS = "MATCH (d:Document) RETURN d.id AS id ORDER BY id LIMIT 20";
+
+	private static final TypeReference<Map<String, List<Map<String, String>>>> EVIDENCE_JSON = new TypeReference<>() {
+	};
+
+	private final Reads reads;
+
+	private final JsonMapper json;
+
+	OverviewQueries(Reads reads, JsonMapper json) {
+		this.reads = reads;
+		this.json = json;
+	}
+
+	int maxRows() {
+		return reads.maxRows();
+	}
+
+	SectionAnswer groups(Section section, Filters filters, int cap, int groupOffset, int groupLimit) {
+		Map<String, Object> parameters = filters.parameters();
+		parameters.put("cap", cap);
+		parameters.put("groupOffset", groupOffset);
+		parameters.put("groupLimit", groupLimit);
+		return reads.one(section.groups(), parameters, r -> {
+			long groupCount = r.get("groupCount").asLong();
+			List<Group> groups = r.get("groups").asList(g -> {
+				List<Card> items = g.get("items").asList(OverviewQueries::card);
+				long total = g.get("total").asLong();
+				return new Group(g.get("key").asString(), NodeRef.of(g.get("node")), total, items, total > items.size());
+			});
+			int next = groupOffset + groups.size();
+			return new SectionAnswer(section.key, groupCount, groups, next < groupCount ? next : null);
+		}).orElseThrow();
+	}
+
+	GroupPage page(Section section, Filters filters, String group, int offset, int limit) {
+		Map<String, Object> parameters = filters.parameters();
+		parameters.put("group", group);
+		parameters.put("offset", offset);
+		parameters.put("limit", limit);
+		return reads.one(section.page(), parameters, r -> {
+			long total = r.get("total").asLong();
+			List<Card> items = r.get("items").asList(OverviewQueries::card);
+			int next = offset + items.size();
+			return new GroupPage(section.key, group, total, items, next < total ? next : null);
+		}).orElseThrow();
+	}
+
+	List<Event> timeline(String region, String kind, int limit) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("region", region);
+		parameters.put("kind", kind);
+		parameters.put("limit", limit);
+		return reads.list(TIMELINE, parameters, this::event);
+	}
+
+	RegionPage regions(String region, int cap, int offset, int limit) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("region", region);
+		parameters.put("cap", cap);
+		parameters.put("offset", offset);
+		parameters.put("limit", limit);
+		List<RegionGlance> regions = reads.list(REGIONS, parameters, OverviewQueries::glance);
+		long total = reads.one(REGION_COUNT, parameters, r -> r.get("total").asLong()).orElseThrow();
+		int next = offset + regions.size();
+		return new RegionPage(total, regions, next < total ? next : null);
+	}
+
+	boolean documentExists(String id) {
+		return reads.one(DOCUMENT, Map.of("id", id), r -> r.get("id").asString()).isPresent();
+	}
+
+	List<String> documentIds() {
+		return reads.list(DOCUMENT_IDS, Map.of(), r -> r.get("id").asString());
+	}
+
+	private static Card card(Value value) {
+		Map<String, Object> facts = new LinkedHashMap<>();
+		value.get("facts").asMap().forEach((key, fact) -> {
+			if (fact != null) {
+				facts.put(key, fact);
+			}
+		});
+		return new Card(NodeRef.of(value.get("node")), NodeRef.of(value.get("by")), facts);
+	}
+
+	private Event event(Record r) {
+		String date = r.get("date").asString();
+		String property = r.get("property").asString();
+		String precision = switch (date.length()) {
+			case 4 -> "year";
+			case 7 -> "month";
+			default -> "day";
+		};
+		return new Event(NodeRef.of(r.get("node")), date, date.length() >= 7 ? date.substring(0, 7) : date, precision,
+				property, r.get("regions").asList(NodeRef::of), NodeRef.of(r.get("by")),
+				propertyEvidence(r.get("propEvidence"), property));
+	}
+
+	/** The evidence of one property, from the JSON map the loader stores on the node. */
+	private List<Evidence> propertyEvidence(Value stored, String property) {
+		if (stored.isNull()) {
+			return List.of();
+		}
+		return json.readValue(stored.asString(), EVIDENCE_JSON)
+			.getOrDefault(property, List.of())
+			.stream()
+			.map(e -> new Evidence(e.get("doc"), e.get("quote"), e.get("section")))
+			.toList();
+	}
+
+	private static RegionGlance glance(Record r) {
+		return new RegionGlance(NodeRef.of(r.get("region")), r.get("level").asString(null), r.get("parents").asList(NodeRef::of),
+				r.get("policyCount").asLong(),
+				r.get("policies").asList(p -> new Dated(NodeRef.of(p.get("node")), p.get("date").asString(null))),
+				r.get("vendorCount").asLong(), r.get("vendors").asList(NodeRef::of), r.get("modelCount").asLong(),
+				r.get("models").asList(NodeRef::of));
+	}
+
+}

@@ -1,0 +1,249 @@
+'use strict';
+// The overview ("图谱", the start view): models by scope and deployment, vendors by kind, chips by maker
+// and by country, from GET /api/overview. Filters by industry, region and document; each group shows its
+// count and first cards, "more" asks GET /api/overview/group for the next page; a card opens the entity
+// in the graph view; each group opens in Neo4j Browser as Cypher.
+(() => {
+  const { el, api, nameOf, T, browserLink, lit, navigate } = window.landscape;
+  const CAP = 12;
+  const PAGE = 50;
+  const filters = { industry: '', region: '', document: '' };
+  const options = { industries: [], regions: [], documents: [] };
+  let body = null;
+  let answer = null;
+  let token = 0;
+
+  const SECTIONS = [
+    { key: 'models', zh: '大模型 · 按类型与部署', en: 'Models by scope and deployment', kind: 'model' },
+    { key: 'vendors', zh: '厂商 · 按类别', en: 'Vendors by kind', kind: 'vendor' },
+    { key: 'chips-by-maker', zh: '芯片 · 按厂商', en: 'Chips by maker', kind: 'chip' },
+    { key: 'chips-by-country', zh: '芯片 · 按国家', en: 'Chips by country', kind: 'chip' },
+  ];
+
+  const LABELS = {
+    general: ['通用大模型', 'General'], industry: ['行业大模型', 'Industry'], device: ['端侧', 'On-device'],
+    'device-cloud': ['端云协同', 'Device-cloud'], cloud: ['云端', 'Cloud'],
+    listed: ['上市公司', 'Listed companies'], company: ['企业', 'Companies'], research: ['科研机构', 'Research institutes'],
+    university: ['高校', 'Universities'], lab: ['实验室', 'Labs'], chipmaker: ['芯片厂商', 'Chip makers'],
+    cloud_vendor: ['云服务商', 'Cloud providers'], media: ['媒体', 'Media'],
+  };
+
+  function groupLabel(section, group) {
+    if (group.node) return nameOf(group.node);
+    if (group.key === 'unknown') {
+      return {
+        models: T('未分类', 'Unclassified'), vendors: T('未分类', 'Unclassified'),
+        'chips-by-maker': T('制造商不详', 'Maker not stated'), 'chips-by-country': T('国家不详', 'Country not stated'),
+      }[section];
+    }
+    return group.key.split('/').map(part => {
+      const label = LABELS[section === 'vendors' && part === 'cloud' ? 'cloud_vendor' : part];
+      return label ? T(...label) : part;
+    }).join(' · ');
+  }
+
+  function query() {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(filters)) if (v) q.set(k, v);
+    return q;
+  }
+
+  // ---- The equivalent Cypher of a group, for Neo4j Browser ----
+
+  const SCOPE = "CASE WHEN n.type IN ['general', 'industry'] THEN n.type END";
+  const DEPLOYMENT = "coalesce(n.deployment, CASE n.type WHEN 'on-device' THEN 'device' WHEN 'device-cloud' THEN 'device-cloud' END)";
+
+  function filterCypher(section) {
+    const where = [];
+    const seated = section === 'models' ? '(n)<-[:DEVELOPS]-(:Vendor)-[:LOCATED_IN]->'
+      : section === 'vendors' ? '(n)-[:LOCATED_IN]->' : '(n)-[:MADE_BY]->(:Vendor)-[:LOCATED_IN]->';
+    if (filters.industry) {
+      where.push(section === 'models' ? `(EXISTS { (n)-[:SERVES]->(:Industry {id: ${lit(filters.industry)}}) } OR EXISTS { (n)<-[:BUILT_ON]-(:Application)-[:SERVES]->(:Industry {id: ${lit(filters.industry)}}) })`
+        : section === 'vendors' ? `EXISTS { (n)-[:DEVELOPS]->(:Model|Application)-[:SERVES]->(:Industry {id: ${lit(filters.industry)}}) }`
+          : `EXISTS { (n)<-[:RUNS_ON|TRAINED_ON]-(:Model)-[:SERVES]->(:Industry {id: ${lit(filters.industry)}}) }`);
+    }
+    if (filters.region) where.push(`EXISTS { ${seated}(:Region)-[:PART_OF]->{0,4}(:Region {id: ${lit(filters.region)}}) }`);
+    if (filters.document) where.push(`EXISTS { (:Document {id: ${lit(filters.document)}})-[:MENTIONS]->(n) }`);
+    return where;
+  }
+
+  function groupCypher(section, key) {
+    const where = filterCypher(section);
+    const and = where.length ? `\nWHERE ${where.join('\n  AND ')}` : '';
+    if (section === 'models') {
+      const [a, b] = key.includes('/') ? key.split('/') : [key, null];
+      const isDeployment = ['device', 'device-cloud', 'cloud'].includes(a) && !b;
+      const scope = key === 'unknown' || isDeployment ? 'IS NULL' : `= ${lit(a)}`;
+      const deployment = b ? `= ${lit(b)}` : isDeployment ? `= ${lit(a)}` : 'IS NULL';
+      return `MATCH (n:Model)${and}\nWITH n, ${SCOPE} AS scope,\n     ${DEPLOYMENT} AS deployment\n`
+        + `WHERE scope ${scope} AND deployment ${deployment}\nOPTIONAL MATCH p = (n)<-[:DEVELOPS]-(:Vendor)\nRETURN n, p`;
+    }
+    if (section === 'vendors') {
+      const kind = key === 'listed' ? 'n.listed = true'
+        : `coalesce(n.listed, false) = false AND ${key === 'unknown' ? 'n.category IS NULL' : `n.category = ${lit(key)}`}`;
+      return `MATCH (n:Vendor)\nWHERE ${[kind, ...where].join('\n  AND ')}\nRETURN n`;
+    }
+    if (section === 'chips-by-maker') {
+      if (key === 'unknown') return `MATCH (n:Chip)\nWHERE ${['NOT (n)-[:MADE_BY]->(:Vendor)', ...where].join('\n  AND ')}\nRETURN n`;
+      return `MATCH p = (n:Chip)-[:MADE_BY]->(:Vendor {id: ${lit(key)}})${and}\nRETURN p`;
+    }
+    const chain = '(n)-[:MADE_BY]->(:Vendor)-[:LOCATED_IN]->(:Region)-[:PART_OF]->{0,4}';
+    if (key === 'unknown') {
+      return `MATCH (n:Chip)\nWHERE ${[`NOT EXISTS { ${chain}(:Region {level: 'country'}) }`, ...where].join('\n  AND ')}\nRETURN n`;
+    }
+    return `MATCH p = ${chain}(:Region {id: ${lit(key)}})${and}\nRETURN p`;
+  }
+
+  // ---- Drawing ----
+
+  function card(item) {
+    const kind = kindOf(item.node.kind);
+    return el('button', {
+      type: 'button', class: 'card', 'data-ref': item.node.ref, style: { '--kind': kind.color },
+      title: [item.node.name, item.node.nameEn, ...Object.entries(item.facts || {}).map(([k, v]) => `${k}: ${v}`)]
+        .filter(Boolean).join('\n'),
+      onclick: () => navigate(item.node.ref),
+    }, nameOf(item.node), item.by ? el('span', { class: 'by' }, nameOf(item.by)) : null);
+  }
+
+  function moreButton(section, group, cards) {
+    const button = el('button', {
+      type: 'button', class: 'more', 'data-more': `${section}:${group.key}`,
+      onclick: async () => {
+        button.disabled = true;
+        try {
+          const q = query();
+          q.set('section', section);
+          q.set('group', group.key);
+          q.set('offset', String(group.items.length));
+          q.set('limit', String(PAGE));
+          const page = await api(`/api/overview/group?${q}`);
+          group.items.push(...page.items);
+          cards.append(...page.items.map(card));
+          if (page.nextOffset == null) button.remove();
+          else {
+            button.textContent = moreText(group);
+            button.disabled = false;
+            cards.append(button);
+          }
+        } catch (error) {
+          button.textContent = error.message;
+        }
+      },
+    }, moreText(group));
+    return button;
+  }
+
+  function moreText(group) {
+    const rest = group.count - group.items.length;
+    return T(`还有 ${rest} 个 …`, `${rest} more …`);
+  }
+
+  function renderGroup(section, group) {
+    const cards = el('div', { class: 'cards' }, group.items.map(card));
+    if (group.count > group.items.length) cards.append(moreButton(section, group, cards));
+    return el('article', { class: 'ov-group', 'data-group': `${section}:${group.key}` },
+      el('header', {}, el('h3', {}, groupLabel(section, group)), el('span', { class: 'count' }, group.count),
+        browserLink(groupCypher(section, group.key), 'Neo4j Browser')),
+      cards);
+  }
+
+  function renderSection(meta, data) {
+    const groups = el('div', { class: 'ov-groups' }, data.groups.map(g => renderGroup(meta.key, g)));
+    const total = data.groups.reduce((sum, g) => sum + g.count, 0);
+    const section = el('section', { class: 'ov-section', 'data-section': meta.key },
+      el('h2', {}, T(meta.zh, meta.en), el('span', { class: 'muted' },
+        T(`${data.groupCount} 组`, `${data.groupCount} groups`), meta.key !== 'chips-by-country' ? ` · ${total}` : '')),
+      groups);
+    if (data.nextGroupOffset != null) {
+      const more = el('button', { type: 'button', class: 'more', onclick: async () => {
+        more.disabled = true;
+        const q = query();
+        q.set('section', meta.key);
+        q.set('cap', String(CAP));
+        q.set('groupOffset', String(data.nextGroupOffset));
+        const next = (await api(`/api/overview?${q}`)).sections[meta.key];
+        data.groups.push(...next.groups);
+        data.nextGroupOffset = next.nextGroupOffset;
+        groups.append(...next.groups.map(g => renderGroup(meta.key, g)));
+        if (next.nextGroupOffset == null) more.remove();
+        else more.disabled = false;
+      } }, T('更多分组 …', 'More groups …'));
+      section.append(more);
+    }
+    return section;
+  }
+
+  function select(name, zh, en, list, label) {
+    return el('label', {}, T(zh, en), ' ', el('select', {
+      id: `filter-${name}`, 'data-filter': name,
+      onchange: event => {
+        filters[name] = event.target.value;
+        load();
+      },
+    }, el('option', { value: '' }, T('全部', 'all')), list.map(x => el('option', {
+      value: x.id, selected: filters[name] === x.id,
+    }, label(x)))));
+  }
+
+  function renderFilters() {
+    return el('div', { class: 'filters', role: 'search' },
+      select('industry', '行业', 'Industry', options.industries, x => `${nameOf(x)}${x.modelCount != null ? ` (${x.modelCount})` : ''}`),
+      select('region', '地区', 'Region', options.regions, x => nameOf(x)),
+      select('document', '文档', 'Document', options.documents, x => x.title || x.id),
+      Object.values(filters).some(Boolean) ? el('button', { type: 'button', id: 'filter-clear', onclick: () => {
+        Object.keys(filters).forEach(k => { filters[k] = ''; });
+        load();
+      } }, T('清除筛选', 'Clear filters')) : null,
+      el('span', { id: 'overview-status', class: 'muted', role: 'status' }));
+  }
+
+  function render() {
+    if (!answer) return;
+    body.replaceChildren(renderFilters(), ...SECTIONS.map(meta => renderSection(meta, answer.sections[meta.key])));
+    performance.mark('overview-drawn'); // the page test reads when the overview is first on screen
+  }
+
+  async function load() {
+    const mine = ++token;
+    const status = document.getElementById('overview-status');
+    if (status) status.textContent = T('加载中…', 'loading…');
+    try {
+      const q = query();
+      q.set('cap', String(CAP));
+      const result = await api(`/api/overview?${q}`);
+      if (mine !== token) return;
+      answer = result;
+      render();
+    } catch (error) {
+      if (mine !== token) return;
+      const s = document.getElementById('overview-status');
+      if (s) s.textContent = error.message;
+      else body.replaceChildren(el('p', { class: 'muted' }, error.message));
+    }
+  }
+
+  async function loadOptions() {
+    const [industries, regions, documents] = await Promise.all([
+      api('/api/industries').catch(() => []),
+      api('/api/overview/regions?cap=0&limit=100').then(r => r.regions.map(g => g.region)).catch(() => []),
+      api('/api/documents').catch(() => []),
+    ]);
+    Object.assign(options, { industries, regions, documents });
+    render();
+  }
+
+  window.landscape.addView({
+    id: 'overview', zh: '图谱', en: 'Overview',
+    show(container, refresh) {
+      if (!body) {
+        body = el('div', { class: 'view-body' }, el('p', { class: 'muted' }, T('加载中…', 'loading…')));
+        container.append(body);
+        load();
+        loadOptions();
+      } else if (refresh) {
+        render();
+      }
+    },
+  });
+})();
