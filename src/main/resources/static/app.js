@@ -51,8 +51,8 @@ function setLang(value) {
   route(true);
 }
 
-// ---- Views: tabs over the page. A view is {id, zh, en, show(container, refresh)}; show is called each
-// time the view is opened (refresh: the language changed, redraw what is there). ----
+// ---- Views: tabs over the page. A view is {id, zh, en, order, show(container, refresh)}; show is called
+// each time the view is opened (refresh: the language changed, redraw what is there); tabs go by order. ----
 
 const views = new Map();
 
@@ -68,7 +68,7 @@ function addView(view) {
 }
 
 function renderTabs() {
-  $('#views').replaceChildren(...[...views.values()].map(v => el('a', {
+  $('#views').replaceChildren(...[...views.values()].sort((a, b) => (a.order ?? 100) - (b.order ?? 100)).map(v => el('a', {
     href: `#${v.id}`, class: 'tab', 'data-view': v.id, 'aria-current': v.id === shownView ? 'page' : null,
   }, T(v.zh, v.en))));
 }
@@ -179,7 +179,7 @@ function el(tag, attrs = {}, ...children) {
   for (const [k, v] of Object.entries(attrs)) {
     if (v == null || v === false) continue;
     if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
-    else if (k === 'style') Object.assign(e.style, v);
+    else if (k === 'style') Object.entries(v).forEach(([p, value]) => e.style.setProperty(p.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`), value));
     else e.setAttribute(k, v === true ? '' : v);
   }
   for (const c of children.flat(Infinity)) {
@@ -817,7 +817,7 @@ async function start() {
   route();
 }
 
-addView({ id: 'graph', zh: '关系图', en: 'Graph', show: (container, refresh) => {
+addView({ id: 'graph', zh: '关系图', en: 'Graph', order: 40, show: (container, refresh) => {
   // The vis-network canvas sizes itself to a visible container: redraw once it is shown.
   network?.setSize('100%', '100%');
   network?.redraw();

@@ -234,7 +234,7 @@
   }
 
   window.landscape.addView({
-    id: 'overview', zh: '图谱', en: 'Overview',
+    id: 'overview', order: 10, zh: '图谱', en: 'Overview',
     show(container, refresh) {
       if (!body) {
         body = el('div', { class: 'view-body' }, el('p', { class: 'muted' }, T('加载中…', 'loading…')));

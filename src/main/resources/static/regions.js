@@ -58,7 +58,7 @@
   }
 
   window.landscape.addView({
-    id: 'regions', zh: '地区', en: 'Regions',
+    id: 'regions', order: 30, zh: '地区', en: 'Regions',
     show(container, refresh) {
       if (!body) {
         list = el('div', { class: 'region-cards' });

@@ -138,7 +138,7 @@
   }
 
   window.landscape.addView({
-    id: 'timeline', zh: '时间线', en: 'Timeline',
+    id: 'timeline', order: 20, zh: '时间线', en: 'Timeline',
     show(container, refresh) {
       if (!body) {
         body = el('div', { class: 'view-body' },
