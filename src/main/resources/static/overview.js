@@ -230,7 +230,7 @@
       api('/api/documents').catch(() => []),
     ]);
     Object.assign(options, { industries, regions, documents });
-    render();
+    body.querySelector('.filters')?.replaceWith(renderFilters());
   }
 
   window.landscape.addView({

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -65,7 +66,10 @@ public final class HeadlessChromium implements BeforeAllCallback, AfterAllCallba
 	}
 
 	public WebDriverWait waiting(Duration timeout) {
-		return new WebDriverWait(driver, timeout, Duration.ofMillis(100));
+		// A page that redraws replaces the elements a condition was looking at: look again
+		WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(100));
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
 	}
 
 	public Object script(String js, Object... args) {

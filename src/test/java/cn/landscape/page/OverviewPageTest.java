@@ -61,7 +61,7 @@ class OverviewPageTest extends SeededApp {
 		open("/");
 		waitForOverview();
 		int allModels = groupCounts("models").values().stream().mapToInt(Integer::intValue).sum();
-		chromium.waiting(WAIT).until(d -> d.findElements(By.cssSelector("#filter-industry option")).size() > 1);
+		optionsLoaded("#filter-industry", "#filter-region", "#filter-document");
 		new Select(chromium.driver().findElement(By.id("filter-industry"))).selectByValue("finance");
 		chromium.waiting(WAIT).until(d -> groupCounts("models").values().stream().mapToInt(Integer::intValue).sum() < allModels);
 		List<String> shown = refsIn("[data-section='models']");
@@ -99,6 +99,7 @@ class OverviewPageTest extends SeededApp {
 		assertThat(tip.findElements(By.tagName("blockquote"))).isNotEmpty();
 		chromium.screenshot("timeline-1-hover-shows-the-evidence");
 
+		optionsLoaded("#timeline-region");
 		new Select(chromium.driver().findElement(By.id("timeline-kind"))).selectByValue("model");
 		chromium.waiting(WAIT).until(d -> Boolean.TRUE.equals(chromium.script(
 				"return window.landscape.timeline.events().length > 0 && window.landscape.timeline.events().every(e => e.node.kind === 'model')")));
@@ -153,6 +154,13 @@ class OverviewPageTest extends SeededApp {
 		times.sort(Double::compare);
 		System.out.printf("overview drawn after navigation, 5 warm loads: median %.0f ms, min %.0f ms, max %.0f ms %s%n",
 				times.get(2), times.get(0), times.get(4), times);
+	}
+
+	/** The filters are drawn again once their options arrive: wait for that before choosing. */
+	private void optionsLoaded(String... selects) {
+		for (String select : selects) {
+			chromium.waiting(WAIT).until(d -> d.findElements(By.cssSelector(select + " option")).size() > 1);
+		}
 	}
 
 	private void open(String path) {
