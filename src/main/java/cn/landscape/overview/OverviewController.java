@@ -8,14 +8,16 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.landscape.catalog.Kind;
-import cn.landscape.catalog.NodeRef;
-import cn.landscape.catalog.Refs;
+import cn.landscape.entity.Kind;
+import cn.landscape.entity.NodeRef;
+import cn.landscape.entity.Refs;
 import cn.landscape.overview.OverviewQueries.Event;
 import cn.landscape.overview.OverviewQueries.Filters;
 import cn.landscape.overview.OverviewQueries.GroupPage;
@@ -23,6 +25,7 @@ import cn.landscape.overview.OverviewQueries.RegionPage;
 import cn.landscape.overview.OverviewQueries.Section;
 import cn.landscape.overview.OverviewQueries.SectionAnswer;
 import cn.landscape.web.BadParameterException;
+import cn.landscape.web.MaxRows;
 import cn.landscape.web.NotFoundException;
 
 /** The landscape at a glance: grouped cards, a timeline, and what each region holds. */
@@ -57,16 +60,13 @@ class OverviewController {
 			@Parameter(description = "Only what is seated in this region or its sub-regions (id, name or alias)", example = "北京") @RequestParam(required = false) String region,
 			@Parameter(description = "Only what this source document names (document id, GET /api/documents)", example = "report-2024") @RequestParam(required = false) String document,
 			@Parameter(description = "One section only: models, vendors, chips-by-maker or chips-by-country", example = "models") @RequestParam(required = false) String section,
-			@Parameter(description = "Cards per group, 1 to landscape.query.max-rows", example = "12") @RequestParam(required = false) Integer cap,
-			@Parameter(description = "Groups per section, 1 to 100", example = "20") @RequestParam(required = false) Integer groups,
-			@Parameter(description = "Skip this many groups of each section", example = "0") @RequestParam(required = false) Integer groupOffset) {
-		int cards = BadParameterException.range("cap", cap, 12, 1, queries.maxRows());
-		int groupLimit = BadParameterException.range("groups", groups, 20, 1, 100);
-		int skip = BadParameterException.range("groupOffset", groupOffset, 0, 0, Integer.MAX_VALUE);
+			@Parameter(description = "Cards per group, 1 to landscape.query.max-rows", example = "12") @RequestParam(defaultValue = "12") @MaxRows Integer cap,
+			@Parameter(description = "Groups per section, 1 to 100", example = "20") @RequestParam(defaultValue = "20") @Min(1) @Max(100) Integer groups,
+			@Parameter(description = "Skip this many groups of each section", example = "0") @RequestParam(defaultValue = "0") @Min(0) Integer groupOffset) {
 		Resolved resolved = resolve(industry, region, document);
 		Map<String, SectionAnswer> answer = new LinkedHashMap<>();
 		for (Section s : section == null ? List.of(Section.values()) : List.of(section(section))) {
-			answer.put(s.key, queries.groups(s, resolved.filters, cards, skip, groupLimit));
+			answer.put(s.key, queries.groups(s, resolved.filters, cap, groupOffset, groups));
 		}
 		return new Overview(resolved.applied, answer);
 	}
@@ -79,15 +79,13 @@ class OverviewController {
 			@Parameter(description = "Only what serves this industry", example = "finance") @RequestParam(required = false) String industry,
 			@Parameter(description = "Only what is seated in this region or its sub-regions", example = "北京") @RequestParam(required = false) String region,
 			@Parameter(description = "Only what this source document names", example = "report-2024") @RequestParam(required = false) String document,
-			@Parameter(description = "Skip this many cards", example = "0") @RequestParam(required = false) Integer offset,
-			@Parameter(description = "At most this many cards, 1 to landscape.query.max-rows", example = "50") @RequestParam(required = false) Integer limit) {
+			@Parameter(description = "Skip this many cards", example = "0") @RequestParam(defaultValue = "0") @Min(0) Integer offset,
+			@Parameter(description = "At most this many cards, 1 to landscape.query.max-rows", example = "50") @RequestParam(defaultValue = "50") @MaxRows Integer limit) {
 		Section s = section(section);
 		if (group == null || group.isBlank()) {
 			throw new BadParameterException("group", "is required: a group key from GET /api/overview");
 		}
-		int skip = BadParameterException.range("offset", offset, 0, 0, Integer.MAX_VALUE);
-		int size = BadParameterException.range("limit", limit, 50, 1, queries.maxRows());
-		return queries.page(s, resolve(industry, region, document).filters, group.strip(), skip, size);
+		return queries.page(s, resolve(industry, region, document).filters, group.strip(), offset, limit);
 	}
 
 	@GetMapping("/api/overview/timeline")
@@ -97,11 +95,11 @@ class OverviewController {
 	Timeline timeline(
 			@Parameter(description = "Region id, name or alias; sub-regions are included", example = "广东") @RequestParam(required = false) String region,
 			@Parameter(description = "policy or model; both when absent", example = "policy") @RequestParam(required = false) String kind,
-			@Parameter(description = "At most this many events, 1 to landscape.query.max-rows", example = "200") @RequestParam(required = false) Integer limit) {
+			@Parameter(description = "At most this many events, 1 to landscape.query.max-rows; all up to the row cap when absent", example = "200") @RequestParam(required = false) @MaxRows Integer limit) {
 		if (kind != null && !List.of("policy", "model").contains(kind)) {
 			throw new BadParameterException("kind", "must be policy or model, was '" + kind + "'");
 		}
-		int size = BadParameterException.range("limit", limit, queries.maxRows(), 1, queries.maxRows());
+		int size = limit == null ? queries.maxRows() : limit;
 		String regionId = region == null ? null : refs.resolve("region", region, Kind.REGION).id();
 		List<Event> events = queries.timeline(regionId, kind, size + 1);
 		return new Timeline(events.size() > size ? events.subList(0, size) : events, events.size() > size);
@@ -112,14 +110,11 @@ class OverviewController {
 			description = "Countries first, then clusters, provinces and cities. Each list holds at most `cap` items beside its full count.")
 	RegionPage regions(
 			@Parameter(description = "Only this region and its sub-regions (id, name or alias)", example = "广东") @RequestParam(required = false) String region,
-			@Parameter(description = "Items per list, 0 to landscape.query.max-rows", example = "5") @RequestParam(required = false) Integer cap,
-			@Parameter(description = "Skip this many regions", example = "0") @RequestParam(required = false) Integer offset,
-			@Parameter(description = "At most this many regions, 1 to 100", example = "50") @RequestParam(required = false) Integer limit) {
-		int items = BadParameterException.range("cap", cap, 5, 0, queries.maxRows());
-		int skip = BadParameterException.range("offset", offset, 0, 0, Integer.MAX_VALUE);
-		int size = BadParameterException.range("limit", limit, 50, 1, 100);
+			@Parameter(description = "Items per list, 0 (counts only) to 100", example = "5") @RequestParam(defaultValue = "5") @Min(0) @Max(100) Integer cap,
+			@Parameter(description = "Skip this many regions", example = "0") @RequestParam(defaultValue = "0") @Min(0) Integer offset,
+			@Parameter(description = "At most this many regions, 1 to 100", example = "50") @RequestParam(defaultValue = "50") @Min(1) @Max(100) Integer limit) {
 		String regionId = region == null ? null : refs.resolve("region", region, Kind.REGION).id();
-		return queries.regions(regionId, items, skip, size);
+		return queries.regions(regionId, cap, offset, limit);
 	}
 
 	private record Resolved(Filters filters, AppliedFilters applied) {

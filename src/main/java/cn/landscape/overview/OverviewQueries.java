@@ -4,17 +4,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
-import cn.landscape.catalog.Evidence;
-import cn.landscape.catalog.NodeRef;
-import cn.landscape.catalog.Reads;
+import cn.landscape.LandscapeProperties;
+import cn.landscape.entity.NodeRef;
+import cn.landscape.evidence.Evidence;
 
 /**
  * The read-only Cypher behind the overview, the timeline and regions at a glance, each mapped into the
@@ -22,6 +23,7 @@ import cn.landscape.catalog.Reads;
  * the rest come a page at a time, so that a landscape of 100k nodes answers as fast as one of 300.
  */
 @Component
+@Transactional(readOnly = true)
 class OverviewQueries {
 
 	/** One section of the overview: which nodes, how they group, and what a card shows. */
@@ -160,7 +162,7 @@ class OverviewQueries {
 			         [(n)<-[:DEVELOPS]-(v:Vendor) | %2$s][0] AS by
 			}
 			WITH n, date, property, regions, by ORDER BY date, n.id LIMIT $limit
-			RETURN %3$s AS node, date, property, n.propEvidence AS propEvidence, regions, by
+			RETURN %3$s AS node, date, property, n AS stored, regions, by
 			""".formatted(NodeRef.project("r"), NodeRef.project("v"), NodeRef.project("n"));
 
 	private static final String REGIONS = """
@@ -202,20 +204,26 @@ class OverviewQueries {
 
 	private static final String DOCUMENT_IDS = "MATCH (d:Document) RETURN d.id AS id ORDER BY id LIMIT 20";
 
-	private static final TypeReference<Map<String, List<Map<String, String>>>> EVIDENCE_JSON = new TypeReference<>() {
-	};
+	private final Neo4jClient client;
 
-	private final Reads reads;
+	private final int maxRows;
 
-	private final JsonMapper json;
-
-	OverviewQueries(Reads reads, JsonMapper json) {
-		this.reads = reads;
-		this.json = json;
+	OverviewQueries(Neo4jClient client, LandscapeProperties properties) {
+		this.client = client;
+		this.maxRows = properties.query().maxRows();
 	}
 
+	/** The row cap, landscape.query.max-rows. */
 	int maxRows() {
-		return reads.maxRows();
+		return maxRows;
+	}
+
+	private <T> List<T> list(String cypher, Map<String, Object> parameters, Class<T> type, Function<Record, T> mapper) {
+		return List.copyOf(client.query(cypher).bindAll(parameters).fetchAs(type).mappedBy((types, r) -> mapper.apply(r)).all());
+	}
+
+	private <T> T one(String cypher, Map<String, Object> parameters, Class<T> type, Function<Record, T> mapper) {
+		return list(cypher, parameters, type, mapper).getFirst();
 	}
 
 	SectionAnswer groups(Section section, Filters filters, int cap, int groupOffset, int groupLimit) {
@@ -223,7 +231,7 @@ class OverviewQueries {
 		parameters.put("cap", cap);
 		parameters.put("groupOffset", groupOffset);
 		parameters.put("groupLimit", groupLimit);
-		return reads.one(section.groups(), parameters, r -> {
+		return one(section.groups(), parameters, SectionAnswer.class, r -> {
 			long groupCount = r.get("groupCount").asLong();
 			List<Group> groups = r.get("groups").asList(g -> {
 				List<Card> items = g.get("items").asList(OverviewQueries::card);
@@ -232,7 +240,7 @@ class OverviewQueries {
 			});
 			int next = groupOffset + groups.size();
 			return new SectionAnswer(section.key, groupCount, groups, next < groupCount ? next : null);
-		}).orElseThrow();
+		});
 	}
 
 	GroupPage page(Section section, Filters filters, String group, int offset, int limit) {
@@ -240,12 +248,12 @@ class OverviewQueries {
 		parameters.put("group", group);
 		parameters.put("offset", offset);
 		parameters.put("limit", limit);
-		return reads.one(section.page(), parameters, r -> {
+		return one(section.page(), parameters, GroupPage.class, r -> {
 			long total = r.get("total").asLong();
 			List<Card> items = r.get("items").asList(OverviewQueries::card);
 			int next = offset + items.size();
 			return new GroupPage(section.key, group, total, items, next < total ? next : null);
-		}).orElseThrow();
+		});
 	}
 
 	List<Event> timeline(String region, String kind, int limit) {
@@ -253,7 +261,7 @@ class OverviewQueries {
 		parameters.put("region", region);
 		parameters.put("kind", kind);
 		parameters.put("limit", limit);
-		return reads.list(TIMELINE, parameters, this::event);
+		return list(TIMELINE, parameters, Event.class, OverviewQueries::event);
 	}
 
 	RegionPage regions(String region, int cap, int offset, int limit) {
@@ -262,18 +270,18 @@ class OverviewQueries {
 		parameters.put("cap", cap);
 		parameters.put("offset", offset);
 		parameters.put("limit", limit);
-		List<RegionGlance> regions = reads.list(REGIONS, parameters, OverviewQueries::glance);
-		long total = reads.one(REGION_COUNT, parameters, r -> r.get("total").asLong()).orElseThrow();
+		List<RegionGlance> regions = list(REGIONS, parameters, RegionGlance.class, OverviewQueries::glance);
+		long total = one(REGION_COUNT, parameters, Long.class, r -> r.get("total").asLong());
 		int next = offset + regions.size();
 		return new RegionPage(total, regions, next < total ? next : null);
 	}
 
 	boolean documentExists(String id) {
-		return reads.one(DOCUMENT, Map.of("id", id), r -> r.get("id").asString()).isPresent();
+		return !list(DOCUMENT, Map.of("id", id), String.class, r -> r.get("id").asString()).isEmpty();
 	}
 
 	List<String> documentIds() {
-		return reads.list(DOCUMENT_IDS, Map.of(), r -> r.get("id").asString());
+		return list(DOCUMENT_IDS, Map.of(), String.class, r -> r.get("id").asString());
 	}
 
 	private static Card card(Value value) {
@@ -286,7 +294,7 @@ class OverviewQueries {
 		return new Card(NodeRef.of(value.get("node")), NodeRef.of(value.get("by")), facts);
 	}
 
-	private Event event(Record r) {
+	private static Event event(Record r) {
 		String date = r.get("date").asString();
 		String property = r.get("property").asString();
 		String precision = switch (date.length()) {
@@ -296,19 +304,7 @@ class OverviewQueries {
 		};
 		return new Event(NodeRef.of(r.get("node")), date, date.length() >= 7 ? date.substring(0, 7) : date, precision,
 				property, r.get("regions").asList(NodeRef::of), NodeRef.of(r.get("by")),
-				propertyEvidence(r.get("propEvidence"), property));
-	}
-
-	/** The evidence of one property, from the JSON map the loader stores on the node. */
-	private List<Evidence> propertyEvidence(Value stored, String property) {
-		if (stored.isNull()) {
-			return List.of();
-		}
-		return json.readValue(stored.asString(), EVIDENCE_JSON)
-			.getOrDefault(property, List.of())
-			.stream()
-			.map(e -> new Evidence(e.get("doc"), e.get("quote"), e.get("section")))
-			.toList();
+				Evidence.readByProperty(r.get("stored").asMap()).getOrDefault(property, List.of()));
 	}
 
 	private static RegionGlance glance(Record r) {
