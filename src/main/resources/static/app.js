@@ -804,6 +804,7 @@ async function start() {
   });
   $('#depth').addEventListener('change', () => focusRef && focus(focusRef));
   $('#lang').addEventListener('click', () => setLang(lang === 'en' ? 'zh' : 'en'));
+  $('#browser-link').addEventListener('click', applyBrowserStyle);
   $('#lang').textContent = lang === 'en' ? '中文' : 'EN';
   document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
   window.addEventListener('hashchange', () => route());

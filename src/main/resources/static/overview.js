@@ -149,7 +149,8 @@
   }
 
   function renderSection(meta, data) {
-    const groups = el('div', { class: 'ov-groups' }, data.groups.map(g => renderGroup(meta.key, g)));
+    const groups = el('div', { class: 'ov-groups' }, data.groups.length ? data.groups.map(g => renderGroup(meta.key, g))
+      : el('p', { class: 'muted' }, T('无（按当前筛选）', 'None with these filters.')));
     const total = data.groups.reduce((sum, g) => sum + g.count, 0);
     const section = el('section', { class: 'ov-section', 'data-section': meta.key },
       el('h2', {}, T(meta.zh, meta.en), el('span', { class: 'muted' },
