@@ -10,6 +10,8 @@
   const filters = { industry: '', region: '', document: '' };
   const options = { industries: [], regions: [], documents: [] };
   let body = null;
+  let filterBar = null;
+  let sections = null;
   let answer = null;
   let token = 0;
 
@@ -192,16 +194,19 @@
       select('industry', '行业', 'Industry', options.industries, x => `${nameOf(x)}${x.modelCount != null ? ` (${x.modelCount})` : ''}`),
       select('region', '地区', 'Region', options.regions, x => nameOf(x)),
       select('document', '文档', 'Document', options.documents, x => x.title || x.id),
-      Object.values(filters).some(Boolean) ? el('button', { type: 'button', id: 'filter-clear', onclick: () => {
+      el('button', { type: 'button', id: 'filter-clear', hidden: !Object.values(filters).some(Boolean), onclick: () => {
         Object.keys(filters).forEach(k => { filters[k] = ''; });
+        filterBar.querySelectorAll('select').forEach(select => { select.value = ''; });
         load();
-      } }, T('清除筛选', 'Clear filters')) : null,
+      } }, T('清除筛选', 'Clear filters')),
       el('span', { id: 'overview-status', class: 'muted', role: 'status' }));
   }
 
   function render() {
     if (!answer) return;
-    body.replaceChildren(renderFilters(), ...SECTIONS.map(meta => renderSection(meta, answer.sections[meta.key])));
+    // The filters stay as they are (the select a person is using is not replaced); only the groups are redrawn
+    document.getElementById('filter-clear').hidden = !Object.values(filters).some(Boolean);
+    sections.replaceChildren(...SECTIONS.map(meta => renderSection(meta, answer.sections[meta.key])));
     performance.mark('overview-drawn'); // the page test reads when the overview is first on screen
   }
 
@@ -218,9 +223,7 @@
       render();
     } catch (error) {
       if (mine !== token) return;
-      const s = document.getElementById('overview-status');
-      if (s) s.textContent = error.message;
-      else body.replaceChildren(el('p', { class: 'muted' }, error.message));
+      document.getElementById('overview-status').textContent = error.message;
     }
   }
 
@@ -231,18 +234,21 @@
       api('/api/documents').catch(() => []),
     ]);
     Object.assign(options, { industries, regions, documents });
-    body.querySelector('.filters')?.replaceWith(renderFilters());
+    filterBar.replaceChildren(renderFilters());
   }
 
   window.landscape.addView({
     id: 'overview', order: 10, zh: '图谱', en: 'Overview',
     show(container, refresh) {
       if (!body) {
-        body = el('div', { class: 'view-body' }, el('p', { class: 'muted' }, T('加载中…', 'loading…')));
+        filterBar = el('div', {}, renderFilters());
+        sections = el('div', {}, el('p', { class: 'muted' }, T('加载中…', 'loading…')));
+        body = el('div', { class: 'view-body' }, filterBar, sections);
         container.append(body);
         load();
         loadOptions();
       } else if (refresh) {
+        filterBar.replaceChildren(renderFilters());
         render();
       }
     },

@@ -94,6 +94,22 @@
     return `CALL () {\n${parts.join('\n  UNION ALL\n')}\n}\nRETURN kind, date, name ORDER BY date, name`;
   }
 
+  /** ECharts (1 MB) is fetched when the timeline is first opened, so that it does not slow the overview down. */
+  function loadECharts() {
+    if (window.echarts) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      document.head.append(el('script', { src: '/webjars/echarts/dist/echarts.min.js', onload: resolve,
+        onerror: () => reject(new Error('ECharts could not be loaded')) }));
+    });
+  }
+
+  /** The status and the Cypher link follow the answer; the selects stay (the one in use is not replaced). */
+  function updateControls() {
+    body.querySelector('#timeline-status').textContent = T(`${events.length} 个事件`, `${events.length} events`)
+      + (truncated ? T('（已截断）', ' (truncated)') : '');
+    body.querySelector('.filters .browser-link').replaceWith(browserLink(timelineCypher()));
+  }
+
   function renderControls() {
     const controls = el('div', { class: 'filters', role: 'search' },
       el('label', {}, T('地区', 'Region'), ' ', el('select', { id: 'timeline-region', onchange: e => {
@@ -106,11 +122,11 @@
         load();
       } }, el('option', { value: '' }, T('全部', 'all')),
       KINDS.map(k => el('option', { value: k.key, selected: filters.kind === k.key }, T(k.zh, k.en))))),
-      el('span', { id: 'timeline-status', class: 'muted' }, T(`${events.length} 个事件`, `${events.length} events`),
-        truncated ? T('（已截断）', ' (truncated)') : ''),
+      el('span', { id: 'timeline-status', class: 'muted' }),
       browserLink(timelineCypher()));
     body.querySelector('.filters')?.replaceWith(controls);
     if (!body.querySelector('.filters')) body.prepend(controls);
+    updateControls();
   }
 
   function showEvidence(e) {
@@ -130,7 +146,7 @@
       const answer = await api(`/api/overview/timeline?${q}`);
       events = answer.events;
       truncated = answer.truncated;
-      renderControls();
+      updateControls();
       draw();
     } catch (error) {
       body.querySelector('#timeline-evidence').textContent = error.message;
@@ -146,16 +162,22 @@
           el('div', { id: 'timeline-evidence' }, el('p', { class: 'muted' },
             T('悬停查看日期出处，点击查看详情', 'Hover a point for the sentence its date comes from; click it to keep it here.'))));
         container.append(body);
-        chart = echarts.init(body.querySelector('#timeline-chart'));
-        chart.on('click', p => p.data?.event && showEvidence(p.data.event));
-        window.addEventListener('resize', () => chart.resize());
-        window.landscape.timeline = { chart, events: () => events };
-        api('/api/overview/regions?cap=0&limit=100').then(r => {
+        renderControls();
+        const regionsLoaded = api('/api/overview/regions?cap=0&limit=100').then(r => {
           regions = r.regions.map(g => g.region);
-          renderControls();
         }).catch(() => {});
-        load();
-      } else {
+        loadECharts().then(async () => {
+          chart = echarts.init(body.querySelector('#timeline-chart'));
+          chart.on('click', p => p.data?.event && showEvidence(p.data.event));
+          window.addEventListener('resize', () => chart.resize());
+          window.landscape.timeline = { chart, events: () => events };
+          await regionsLoaded;
+          renderControls();
+          load();
+        }, error => {
+          body.querySelector('#timeline-evidence').textContent = error.message;
+        });
+      } else if (chart) {
         chart.resize();
         if (refresh) {
           renderControls();
