@@ -14,7 +14,7 @@ public enum Kind {
 	POLICY("Policy", "policies"), REGION("Region", "regions"), INDUSTRY("Industry", "industries"),
 	APPLICATION("Application", "applications"), BODY("Body", "bodies"), PERSON("Person", "people"),
 	FACILITY("Facility", "facilities"), DATASET("Dataset", "datasets"), TECHNOLOGY("Technology", "technologies"),
-	FIGURE("Figure", "figures");
+	FIGURE("Figure", "figures"), EVENT("Event", "events");
 
 	private final String label;
 

@@ -13,7 +13,7 @@ import static cn.landscape.entity.Kind.*;
  */
 public enum RelType {
 
-	DEVELOPS(Set.of(VENDOR), Set.of(MODEL, APPLICATION, CHIP, FACILITY)),
+	DEVELOPS(Set.of(VENDOR), Set.of(MODEL, APPLICATION, CHIP, FACILITY, DATASET)),
 	SERVES(Set.of(MODEL, APPLICATION), Set.of(INDUSTRY)),
 	RUNS_ON(Set.of(MODEL, FACILITY, APPLICATION), Set.of(CHIP)),
 	TRAINED_ON(Set.of(MODEL), Set.of(CHIP, DATASET)),
@@ -24,16 +24,22 @@ public enum RelType {
 	COVERS(Set.of(POLICY), Set.of(REGION)),
 	SUPPORTS(Set.of(POLICY), Set.of(INDUSTRY, MODEL, TECHNOLOGY, FACILITY)),
 	RESTRICTS(Set.of(POLICY), Set.of(CHIP)),
-	LOCATED_IN(Set.of(VENDOR, BODY, FACILITY), Set.of(REGION)),
-	PART_OF(Set.of(REGION, VENDOR, BODY), Set.of(REGION, VENDOR, BODY)),
+	/** A foreign measure aimed at a region it does not govern (an export control on what China can buy). */
+	TARGETS(Set.of(POLICY), Set.of(REGION)),
+	LOCATED_IN(Set.of(VENDOR, BODY, FACILITY, EVENT), Set.of(REGION)),
+	/** Containment; an application or a policy is part of one of its own kind (an assistant of a product). */
+	PART_OF(Set.of(REGION, VENDOR, BODY, APPLICATION, POLICY), Set.of(REGION, VENDOR, BODY, APPLICATION, POLICY)),
 	BUILT_ON(Set.of(APPLICATION), Set.of(MODEL)),
 	BASED_ON(Set.of(MODEL), Set.of(MODEL)),
-	VERSION_OF(Set.of(MODEL), Set.of(MODEL)),
+	/** A release or size of a model family, or a chip of a chip series; both ends are of one kind. */
+	VERSION_OF(Set.of(MODEL, CHIP), Set.of(MODEL, CHIP)),
 	PARTNERS_WITH(Set.of(VENDOR), Set.of(VENDOR)),
 	AFFILIATED_WITH(Set.of(PERSON), Set.of(VENDOR, BODY)),
 	PUBLISHED_BY(Set.of(DOCUMENT), Set.of(VENDOR, BODY)),
 	EVALUATED_ON(Set.of(MODEL), Set.of(DATASET)),
 	MEASURES(Set.of(FIGURE), Set.of(REGION, INDUSTRY, VENDOR, MODEL)),
+	/** Presented, released, upgraded or disclosed at a conference, fair or launch. */
+	ANNOUNCED_AT(Set.of(MODEL, APPLICATION, FIGURE), Set.of(EVENT)),
 	/** Written by the loader from each entity's own evidence, not from a relations file. */
 	MENTIONS(Set.of(DOCUMENT), Set.of(Kind.values()));
 

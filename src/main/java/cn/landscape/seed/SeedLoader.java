@@ -570,12 +570,10 @@ public class SeedLoader {
 		}
 		entity.props().forEach((key, fact) -> {
 			props.put(key, fact.value());
-			if (fact.evidence().isEmpty()) {
-				if (entity.kind() != Kind.DOCUMENT) {
-					curated.add(key);
-				}
+			if ((fact.evidence().isEmpty() || fact.curated() != null) && entity.kind() != Kind.DOCUMENT) {
+				curated.add(key);
 			}
-			else {
+			if (!fact.evidence().isEmpty()) {
 				propertyEvidence.put(key, fact.evidence());
 			}
 		});

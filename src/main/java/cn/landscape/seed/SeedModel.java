@@ -7,16 +7,31 @@ import cn.landscape.entity.Kind;
 import cn.landscape.entity.RelType;
 import cn.landscape.evidence.Evidence;
 
-/** The validated seed: what the loader writes. */
-public record SeedModel(List<Entity> entities, List<Relation> relations, String hash) {
+/**
+ * The validated seed: what the loader writes. {@code warnings} are findings that do not stop a load (an entity
+ * with no relationship and no note saying why).
+ */
+public record SeedModel(List<Entity> entities, List<Relation> relations, String hash, List<SeedError> warnings) {
+
+	public SeedModel(List<Entity> entities, List<Relation> relations, String hash) {
+		this(entities, relations, hash, List.of());
+	}
 
 	/** An entity's reference as the seed files and the API write it: {@code kind:id}. */
 	public static String ref(Kind kind, String id) {
 		return kind.key() + ":" + id;
 	}
 
-	/** A property value and where it was read; curated values carry no evidence. */
-	public record Fact(Object value, List<Evidence> evidence) {
+	/**
+	 * A property value and where it was read. {@code curated} is the reason when the value is the curators'
+	 * reading; its evidence entries carry the same reason (with the sentences the reading rests on, or alone).
+	 */
+	public record Fact(Object value, List<Evidence> evidence, String curated) {
+
+		public Fact(Object value, List<Evidence> evidence) {
+			this(value, evidence, null);
+		}
+
 	}
 
 	public record Entity(Kind kind, String id, String name, String nameEn, List<String> aliases,

@@ -43,16 +43,28 @@ public final class SeedReader {
 	static final Pattern ISO_DATE = Pattern.compile("\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?");
 
 	private static final Set<String> ENTITY_FIELDS = Set.of("id", "name", "nameEn", "aliases", "evidence", "props",
-			"curated");
+			"curated", "ambiguousWith", "unlinked");
 
 	private static final Set<String> DOCUMENT_FIELDS = Set.of("id", "sourceFile", "title", "publisher", "date", "url",
-			"kind");
+			"kind", "derivedFrom", "derivedParts");
+
+	private static final Set<String> DERIVED_PART_FIELDS = Set.of("section", "startsAt", "note");
 
 	private static final Set<String> EVIDENCE_FIELDS = Set.of("doc", "quote", "section");
 
+	private static final Set<String> FACT_FIELDS = Set.of("value", "evidence", "curated");
+
 	private static final Set<String> RELATION_FIELDS = Set.of("from", "to", "evidence", "props", "curated");
 
-	private static final Set<String> MODEL_TYPES = Set.of("general", "industry", "on-device", "device-cloud");
+	/** Scope: what the model is for. */
+	private static final Set<String> MODEL_TYPES = Set.of("general", "industry");
+
+	/** Where the model runs (report 2.2: 云侧 / 端侧, and 端云结合 for both). */
+	private static final Set<String> MODEL_DEPLOYMENTS = Set.of("cloud", "device", "device-cloud");
+
+	/** Why {@code sector: true|false} needs no quote: the split is the curators' reading, see the README. */
+	static final String SECTOR_REASON = "curators' classification: a sector of the economy (true) or a business "
+			+ "function that runs across sectors (false); see graph-seed/README.md";
 
 	private static final Set<String> REGION_LEVELS = Set.of("country", "province", "city", "district", "cluster");
 
@@ -60,7 +72,21 @@ public final class SeedReader {
 
 	private final List<SeedError> errors = new ArrayList<>();
 
+	private final List<SeedError> warnings = new ArrayList<>();
+
 	private final Set<String> documentIds = new java.util.HashSet<>();
+
+	/** A derived document's id to the id of the document it was derived from. */
+	private final Map<String, String> derivedDocuments = new HashMap<>();
+
+	/** A document's id to the names of its machine-written sections (derived from the document itself). */
+	private final Map<String, Set<String>> derivedSections = new HashMap<>();
+
+	/** Entities whose YAML carries an {@code unlinked} note: no relationship is expected of them. */
+	private final Set<String> unlinked = new java.util.HashSet<>();
+
+	/** An entity's ref to the refs it declares it may be confused with. */
+	private final Map<String, Set<String>> ambiguousWith = new HashMap<>();
 
 	private SeedReader(Path dir) {
 		this.dir = dir;
@@ -83,10 +109,11 @@ public final class SeedReader {
 		}
 		checkUniqueness(entities);
 		List<Relation> relations = readRelations(entities);
+		checkOrphans(entities, relations);
 		if (!errors.isEmpty()) {
 			throw new SeedValidationException(errors);
 		}
-		return new SeedModel(List.copyOf(entities), List.copyOf(relations), hash(dir));
+		return new SeedModel(List.copyOf(entities), List.copyOf(relations), hash(dir), List.copyOf(warnings));
 	}
 
 	private List<Entity> readDocuments() {
@@ -116,13 +143,67 @@ public final class SeedReader {
 				}
 			}
 			checkDate(file, where, "date", string(map.get("date")));
+			String derivedFrom = string(map.get("derivedFrom"));
+			if (derivedFrom != null) {
+				derivedDocuments.put(id, derivedFrom);
+				props.put("derivedFrom", new Fact(derivedFrom, List.of()));
+			}
+			Set<String> sections = derivedParts(file, where, map.get("derivedParts"));
+			if (!sections.isEmpty()) {
+				derivedSections.put(id, sections);
+				props.put("derivedSections", new Fact(List.copyOf(sections), List.of()));
+			}
 			if (title == null || sourceFile == null) {
 				continue;
 			}
 			documentIds.add(id);
 			documents.add(new Entity(Kind.DOCUMENT, id, title, null, List.of(), List.of(), props, false));
 		}
+		Set<String> wrong = new java.util.HashSet<>();
+		derivedDocuments.forEach((id, source) -> {
+			if (!documentIds.contains(source) || source.equals(id)) {
+				error(file, "(id=" + id + ")", "derivedFrom", "'" + source + "' must be the id of another document");
+				wrong.add(id);
+			}
+			else if (derivedDocuments.containsKey(source)) {
+				error(file, "(id=" + id + ")", "derivedFrom", "'" + source
+						+ "' is itself derived; name the primary document");
+				wrong.add(id);
+			}
+		});
+		// a wrong source is reported once, not again on every fact that cites the document
+		derivedDocuments.keySet().removeAll(wrong);
 		return documents;
+	}
+
+	/**
+	 * A document's machine-written parts (an aggregator's keywords and summary appended to an article): each has
+	 * the section name evidence uses for it and the text it starts at, so the quote test can check both ways.
+	 */
+	private Set<String> derivedParts(String file, String where, Object raw) {
+		Set<String> sections = new java.util.LinkedHashSet<>();
+		if (raw == null) {
+			return sections;
+		}
+		if (!(raw instanceof List<?> list) || list.isEmpty()) {
+			error(file, where, "derivedParts", "must be a non-empty list of {section, startsAt, note}");
+			return sections;
+		}
+		int i = 0;
+		for (Object item : list) {
+			String field = "derivedParts[" + i++ + "]";
+			if (!(item instanceof Map<?, ?> part)) {
+				error(file, where, field, "must be {section, startsAt, note}");
+				continue;
+			}
+			unknownFields(file, where, part, DERIVED_PART_FIELDS);
+			String section = required(file, where, part, "section");
+			String startsAt = required(file, where, part, "startsAt");
+			if (section != null && startsAt != null) {
+				sections.add(section);
+			}
+		}
+		return sections;
 	}
 
 	private List<Entity> readEntities(Kind kind) {
@@ -150,12 +231,36 @@ public final class SeedReader {
 			}
 			List<Evidence> evidence = evidence(file, where, "evidence", map.get("evidence"), !curated);
 			Map<String, Fact> props = props(kind, file, where, map.get("props"));
+			if (ok && map.get("unlinked") != null) {
+				if (string(map.get("unlinked")).isBlank() || !(map.get("unlinked") instanceof String)) {
+					error(file, where, "unlinked", "must say why the documents give this entity no relationship");
+				}
+				unlinked.add(SeedModel.ref(kind, id));
+			}
+			if (ok && map.get("ambiguousWith") != null) {
+				ambiguous(kind, id, file, where, map.get("ambiguousWith"), props);
+			}
 			if (ok && name != null) {
 				entities.add(new Entity(kind, id, name, string(map.get("nameEn")), aliases(file, where, map.get("aliases")),
 						evidence, props, curated));
 			}
 		}
 		return entities;
+	}
+
+	/**
+	 * {@code ambiguousWith}: the things this entity's names could also denote, each a {@code kind:id} of the seed or
+	 * a description of something outside it. Stored as a curated property so that a linker can refuse to merge.
+	 */
+	private void ambiguous(Kind kind, String id, String file, String where, Object raw, Map<String, Fact> props) {
+		if (!(raw instanceof List<?> list) || list.isEmpty()) {
+			error(file, where, "ambiguousWith", "must be a non-empty list of kind:id or descriptions");
+			return;
+		}
+		List<String> others = list.stream().map(SeedReader::string).filter(s -> s != null && !s.isBlank()).toList();
+		ambiguousWith.put(SeedModel.ref(kind, id), Set.copyOf(others));
+		String reason = "its names also denote another thing; a linker must not merge on the name alone";
+		props.put("ambiguousWith", new Fact(others, List.of(Evidence.curated(reason)), reason));
 	}
 
 	private Map<String, Fact> props(Kind kind, String file, String where, Object raw) {
@@ -175,17 +280,38 @@ public final class SeedReader {
 			}
 			Object value;
 			List<Evidence> evidence;
+			String curated = null;
 			if (kind == Kind.REGION && key.equals("level") && !(entry.getValue() instanceof Map)) {
 				value = entry.getValue();
 				evidence = List.of();
 			}
+			else if (kind == Kind.INDUSTRY && key.equals("sector") && !(entry.getValue() instanceof Map)) {
+				value = entry.getValue();
+				curated = SECTOR_REASON;
+				evidence = List.of(Evidence.curated(curated));
+			}
 			else if (entry.getValue() instanceof Map<?, ?> fact) {
+				unknownFields(file, where + " " + field, fact, FACT_FIELDS);
 				value = fact.get("value");
 				boolean curatedLevel = kind == Kind.REGION && key.equals("level");
-				evidence = evidence(file, where, field + ".evidence", fact.get("evidence"), !curatedLevel);
+				if (fact.containsKey("curated")) {
+					curated = fact.get("curated") instanceof String reason && !reason.isBlank() ? reason : null;
+					if (curated == null) {
+						error(file, where, field + ".curated", "must be the reason, in words, why the value is the curators'");
+					}
+				}
+				evidence = evidence(file, where, field + ".evidence", fact.get("evidence"),
+						!curatedLevel && !fact.containsKey("curated"));
+				if (curated != null) {
+					evidence = withReason(evidence, curated);
+				}
+				else if (!evidence.isEmpty() && evidence.stream().allMatch(this::derived)) {
+					error(file, where, field + ".evidence", "cites only machine-written text (derived documents or "
+							+ "parts); cite the primary source, or mark the value curated with a reason");
+				}
 			}
 			else {
-				error(file, where, field, "must be {value: ..., evidence: [...]}");
+				error(file, where, field, "must be {value: ..., evidence: [...]} or {value: ..., curated: reason}");
 				continue;
 			}
 			value = scalar(value);
@@ -196,9 +322,16 @@ public final class SeedReader {
 			if (key.toLowerCase(Locale.ROOT).endsWith("date") || key.equals("year")) {
 				checkDate(file, where, field, String.valueOf(value));
 			}
-			props.put(key, new Fact(value, evidence));
+			props.put(key, new Fact(value, evidence, curated));
 		}
 		requireProp(kind, Kind.MODEL, "type", MODEL_TYPES, props, file, where);
+		if (kind == Kind.MODEL && props.containsKey("deployment")) {
+			requireProp(kind, Kind.MODEL, "deployment", MODEL_DEPLOYMENTS, props, file, where);
+		}
+		requireProp(kind, Kind.INDUSTRY, "sector", Set.of("true", "false"), props, file, where);
+		if (kind == Kind.INDUSTRY && props.get("sector") != null && !(props.get("sector").value() instanceof Boolean)) {
+			error(file, where, "props.sector", "must be the boolean true or false");
+		}
 		requireProp(kind, Kind.REGION, "level", REGION_LEVELS, props, file, where);
 		if (kind == Kind.FIGURE && !props.containsKey("value")) {
 			error(file, where, "props.value", "a figure needs its value");
@@ -249,13 +382,31 @@ public final class SeedReader {
 				unknownFields(file, where, map, RELATION_FIELDS);
 				Entity from = endpoint(file, where, "from", map.get("from"), type.get().from(), byRef);
 				Entity to = endpoint(file, where, "to", map.get("to"), type.get().to(), byRef);
-				boolean curated = Boolean.TRUE.equals(map.get("curated"));
-				boolean curatedAllowed = type.get() == RelType.PART_OF && from != null && to != null
-						&& from.kind() == Kind.REGION && to.kind() == Kind.REGION;
-				if (curated && !curatedAllowed) {
-					error(file, where, "curated", "only region containment (part-of between regions) may be curated");
+				Object curatedField = map.get("curated");
+				String reason = curatedField instanceof String s && !s.isBlank() ? s : null;
+				boolean curated = Boolean.TRUE.equals(curatedField) || reason != null;
+				if (curatedField != null && !curated) {
+					error(file, where, "curated", "must be the reason, in words, why the relationship is the curators'");
 				}
-				List<Evidence> evidence = evidence(file, where, "evidence", map.get("evidence"), !curated);
+				boolean regionContainment = type.get() == RelType.PART_OF && from != null && to != null
+						&& from.kind() == Kind.REGION && to.kind() == Kind.REGION;
+				if (Boolean.TRUE.equals(curatedField) && !regionContainment) {
+					error(file, where, "curated", "give the reason in words; only region containment may be "
+							+ "`curated: true`");
+				}
+				if (sameKindOnly(type.get(), from, to) && from.kind() != to.kind()) {
+					error(file, where, "to", "a " + type.get().fileKey() + " record links a " + from.kind().key()
+							+ " to a " + from.kind().key() + ", not to a " + to.kind().key());
+				}
+				boolean needsEvidence = !Boolean.TRUE.equals(curatedField) && !(reason != null && regionContainment);
+				List<Evidence> evidence = evidence(file, where, "evidence", map.get("evidence"), needsEvidence);
+				if (reason != null) {
+					evidence = withReason(evidence, reason);
+				}
+				else if (!evidence.isEmpty() && evidence.stream().allMatch(this::derived)) {
+					error(file, where, "evidence", "cites only machine-written text (derived documents or parts); "
+							+ "cite the primary source, or mark the relationship curated with a reason");
+				}
 				Map<String, Object> props = new LinkedHashMap<>();
 				if (map.get("props") instanceof Map<?, ?> p) {
 					for (Map.Entry<?, ?> entry : p.entrySet()) {
@@ -289,6 +440,15 @@ public final class SeedReader {
 			}
 		}
 		return relations;
+	}
+
+	/** Versions, and parts of applications or policies, link two things of one kind. */
+	private static boolean sameKindOnly(RelType type, Entity from, Entity to) {
+		if (from == null || to == null) {
+			return false;
+		}
+		return type == RelType.VERSION_OF || type == RelType.PART_OF && (Set.of(Kind.APPLICATION, Kind.POLICY)
+			.contains(from.kind()) || Set.of(Kind.APPLICATION, Kind.POLICY).contains(to.kind()));
 	}
 
 	private Entity endpoint(String file, String where, String field, Object raw, Set<Kind> allowed,
@@ -327,6 +487,7 @@ public final class SeedReader {
 			}
 			namesByKind.putIfAbsent(e.kind().key() + "|" + Names.normalize(e.name()), e.id());
 		}
+		checkAcrossKinds(entities);
 		for (Entity e : entities) {
 			String file = fileOf(e.kind());
 			List<String> own = new ArrayList<>(e.aliases());
@@ -347,6 +508,79 @@ public final class SeedReader {
 				}
 			}
 		}
+	}
+
+	/**
+	 * One entity per real thing: a name or alias that two entities of different kinds share is an error unless
+	 * one of them lists the other in {@code ambiguousWith}. (Within a kind, sharing is never allowed.)
+	 */
+	private void checkAcrossKinds(List<Entity> entities) {
+		Map<String, List<Entity>> byName = new HashMap<>();
+		for (Entity e : entities) {
+			if (e.kind() == Kind.DOCUMENT) {
+				continue;
+			}
+			Set<String> names = new java.util.HashSet<>();
+			names.add(Names.normalize(e.name()));
+			if (e.nameEn() != null) {
+				names.add(Names.normalize(e.nameEn()));
+			}
+			e.aliases().forEach(a -> names.add(Names.normalize(a)));
+			names.forEach(n -> byName.computeIfAbsent(n, k -> new ArrayList<>()).add(e));
+		}
+		Set<String> reported = new java.util.HashSet<>();
+		byName.forEach((name, owners) -> {
+			for (Entity a : owners) {
+				for (Entity b : owners) {
+					if (a.kind().ordinal() < b.kind().ordinal() && !marked(a, b) && reported.add(a.ref() + "|" + b.ref())) {
+						error(fileOf(a.kind()), "(id=" + a.id() + ")", "aliases", "'" + name + "' also names " + b.ref()
+								+ "; rename one, or list the other in ambiguousWith");
+					}
+				}
+			}
+		});
+		ambiguousWith.forEach((ref, others) -> others.stream()
+			.filter(o -> o.matches("[a-z]+:[a-z0-9-]+"))
+			.filter(o -> entities.stream().noneMatch(e -> e.ref().equals(o)))
+			.forEach(o -> error(fileOfRef(ref), "(" + ref + ")", "ambiguousWith", "'" + o
+					+ "' does not resolve to any entity")));
+	}
+
+	private boolean marked(Entity a, Entity b) {
+		return ambiguousWith.getOrDefault(a.ref(), Set.of()).contains(b.ref())
+				|| ambiguousWith.getOrDefault(b.ref(), Set.of()).contains(a.ref());
+	}
+
+	/** An entity no relationship touches is reported, unless its record says why (`unlinked`). */
+	private void checkOrphans(List<Entity> entities, List<Relation> relations) {
+		Set<String> linked = new java.util.HashSet<>();
+		relations.forEach(r -> {
+			linked.add(r.fromRef());
+			linked.add(r.toRef());
+		});
+		for (Entity e : entities) {
+			if (e.kind() == Kind.DOCUMENT) {
+				continue;
+			}
+			boolean isLinked = linked.contains(e.ref());
+			if (!isLinked && !unlinked.contains(e.ref())) {
+				warnings.add(new SeedError(fileOf(e.kind()), "(id=" + e.id() + ")", null,
+						"no relationship; add the relationships its sentences state, or an `unlinked` note saying why none exists"));
+			}
+			else if (isLinked && unlinked.contains(e.ref())) {
+				warnings.add(new SeedError(fileOf(e.kind()), "(id=" + e.id() + ")", "unlinked",
+						"has relationships now; remove the note"));
+			}
+		}
+	}
+
+	private static List<Evidence> withReason(List<Evidence> evidence, String reason) {
+		if (evidence.isEmpty()) {
+			return List.of(Evidence.curated(reason));
+		}
+		return evidence.stream()
+			.map(e -> new Evidence(e.documentId(), e.quote(), e.section(), reason))
+			.toList();
 	}
 
 	private List<Evidence> evidence(String file, String where, String field, Object raw, boolean required) {
@@ -380,6 +614,22 @@ public final class SeedReader {
 			evidence.add(Evidence.of(doc, quote, string(map.get("section"))));
 		}
 		return evidence;
+	}
+
+	/** Whether a quote comes from machine-written text: a derived document, or a derived part of one. */
+	private boolean derived(Evidence evidence) {
+		return derivedFrom(evidence.documentId(), evidence.section()) != null;
+	}
+
+	/** The document a quote's text was machine-derived from, or null when the quote is primary text. */
+	private String derivedFrom(String doc, String section) {
+		if (doc == null) {
+			return null;
+		}
+		if (derivedDocuments.containsKey(doc)) {
+			return derivedDocuments.get(doc);
+		}
+		return section != null && derivedSections.getOrDefault(doc, Set.of()).contains(section) ? doc : null;
 	}
 
 	private List<String> aliases(String file, String where, Object raw) {
@@ -455,6 +705,10 @@ public final class SeedReader {
 
 	private static String label(int index, String id) {
 		return "#" + index + (id == null ? "" : " (id=" + id + ")");
+	}
+
+	private static String fileOfRef(String ref) {
+		return fileOf(Kind.fromKey(ref.substring(0, ref.indexOf(':'))).orElseThrow());
 	}
 
 	private static String fileOf(Kind kind) {

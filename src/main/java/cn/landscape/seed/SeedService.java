@@ -2,6 +2,8 @@ package cn.landscape.seed;
 
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.stereotype.Service;
 
 import cn.landscape.LandscapeProperties;
@@ -9,6 +11,8 @@ import cn.landscape.LandscapeProperties;
 /** Reads, validates and loads graph-seed/: at start-up, from the command line and from the admin call. */
 @Service
 public class SeedService {
+
+	private static final Log log = LogFactory.getLog(SeedService.class);
 
 	private final LandscapeProperties properties;
 
@@ -24,6 +28,7 @@ public class SeedService {
 	/** Validates everything first: a {@link SeedValidationException} means nothing was written. */
 	public LoadReport load(boolean force) {
 		SeedModel seed = SeedReader.read(properties.seed().dir());
+		seed.warnings().forEach(w -> log.warn("Seed: " + w));
 		lock.lock();
 		try {
 			return loader.load(seed, force);

@@ -56,7 +56,7 @@ class QuestionsApiTest extends SeededApp {
 		for (JsonNode model : models) {
 			assertThat(model.get("id").asString()).isNotBlank();
 			assertThat(model.get("name").asString()).isNotBlank();
-			assertThat(model.get("type").asString()).isIn("general", "industry", "on-device", "device-cloud");
+			assertThat(model.get("type").asString()).isIn("general", "industry");
 			assertThat(model.get("via").asString()).isIn("direct", "application");
 			assertThat(model.get("evidence").size()).as(model.toString()).isPositive();
 			model.get("evidence").forEach(e -> {

@@ -15,4 +15,10 @@ class RealSeedTest {
 		assertThat(seed.relations()).hasSizeGreaterThan(150);
 	}
 
+	@Test
+	void every_entity_of_the_curated_seed_has_a_relationship_or_a_note_saying_why_not() {
+		SeedModel seed = SeedReader.read(Path.of("graph-seed"));
+		assertThat(seed.warnings()).as("warnings").isEmpty();
+	}
+
 }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cn.landscape.evidence.Evidence;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -273,7 +275,7 @@ class SeedValidatorTest {
 				  curated: true
 				""");
 		assertSingleError("relations/develops.yaml", "#1 (vendor:iflytek -> model:spark)", "curated",
-				"only region containment");
+				"only region containment may be `curated: true`");
 	}
 
 	@Test
@@ -330,7 +332,168 @@ class SeedValidatorTest {
 			.contains("documents.yaml #1 (id=doc-a) field 'author'");
 	}
 
+	@Test
+	void curated_property_keeps_its_reason_and_needs_no_quote() throws IOException {
+		replace("entities/models.yaml", "      value: general\n      evidence:\n        - {doc: doc-a, quote: \"通用大模型\"}\n",
+				"      value: general\n      curated: \"no document classifies it\"\n");
+		SeedModel.Fact type = entity(SeedReader.read(write()), "spark").props().get("type");
+		assertThat(type.curated()).isEqualTo("no document classifies it");
+		assertThat(type.evidence()).singleElement()
+			.satisfies(e -> assertThat(e.documentId()).isNull())
+			.satisfies(e -> assertThat(e.curated()).isEqualTo("no document classifies it"));
+	}
+
+	@Test
+	void inferred_property_keeps_its_anchoring_quote_and_carries_the_reason() throws IOException {
+		replace("entities/models.yaml", "      value: \"2023-05\"\n",
+				"      value: \"2023-05\"\n      curated: \"the year is inferred from the article's date\"\n");
+		SeedModel.Fact date = entity(SeedReader.read(write()), "spark").props().get("releaseDate");
+		assertThat(date.evidence()).singleElement().satisfies(e -> {
+			assertThat(e.quote()).isEqualTo("2023 年 5 月");
+			assertThat(e.curated()).isEqualTo("the year is inferred from the article's date");
+		});
+	}
+
+	@Test
+	void curated_property_without_a_reason_is_reported() throws IOException {
+		replace("entities/models.yaml", "      value: general\n      evidence:\n        - {doc: doc-a, quote: \"通用大模型\"}\n",
+				"      value: general\n      curated: true\n");
+		assertSingleError("entities/models.yaml", "#1 (id=spark)", "props.type.curated", "must be the reason");
+	}
+
+	@Test
+	void curated_relation_with_a_reason_keeps_its_quote_and_reason() throws IOException {
+		files.put("relations/part-of.yaml", """
+				- from: vendor:baidu
+				  to: vendor:iflytek
+				  curated: "read from the two names"
+				  evidence:
+				    - {doc: doc-a, quote: "百度"}
+				""");
+		SeedModel.Relation partOf = SeedReader.read(write()).relations()
+			.stream()
+			.filter(r -> r.type() == cn.landscape.entity.RelType.PART_OF && r.fromId().equals("baidu"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(partOf.curated()).isTrue();
+		assertThat(partOf.evidence()).singleElement()
+			.satisfies(e -> assertThat(e.curated()).isEqualTo("read from the two names"));
+	}
+
+	@Test
+	void curated_relation_outside_region_containment_still_needs_its_anchoring_quote() throws IOException {
+		files.put("relations/part-of.yaml", """
+				- from: vendor:baidu
+				  to: vendor:iflytek
+				  curated: "read from the two names"
+				""");
+		assertSingleError("relations/part-of.yaml", "#1 (vendor:baidu -> vendor:iflytek)", "evidence",
+				"evidence is required");
+	}
+
+	@Test
+	void a_derived_document_names_its_source_and_may_name_an_entity() throws IOException {
+		files.put("documents.yaml", DOCUMENTS + """
+				- id: doc-b
+				  sourceFile: b.txt
+				  title: 文档 B 的摘要
+				  derivedFrom: doc-a
+				""");
+		replace("entities/vendors.yaml", "    - {doc: doc-a, quote: \"百度\"}\n",
+				"    - {doc: doc-a, quote: \"百度\"}\n    - {doc: doc-b, quote: \"百度\"}\n");
+		SeedModel seed = SeedReader.read(write());
+		assertThat(entity(seed, "baidu").evidence()).extracting(Evidence::documentId).containsExactly("doc-a", "doc-b");
+		assertThat(entity(seed, "doc-b").props().get("derivedFrom").value()).isEqualTo("doc-a");
+	}
+
+	@Test
+	void a_fact_resting_only_on_derived_text_is_reported() throws IOException {
+		files.put("documents.yaml", DOCUMENTS + """
+				- id: doc-b
+				  sourceFile: b.txt
+				  title: 文档 B
+				  derivedParts:
+				    - {section: 机器摘要, startsAt: "关键词:"}
+				""");
+		replace("relations/develops.yaml", "{doc: doc-a, quote: \"科大讯飞的讯飞星火\"}",
+				"{doc: doc-b, quote: \"科大讯飞的讯飞星火\", section: 机器摘要}");
+		assertSingleError("relations/develops.yaml", "#1 (vendor:iflytek -> model:spark)", "evidence",
+				"cites only machine-written text");
+	}
+
+	@Test
+	void derived_document_naming_an_unknown_source_is_reported() throws IOException {
+		replace("documents.yaml", "  title: 文档 A\n", "  title: 文档 A\n  derivedFrom: doc-z\n");
+		assertSingleError("documents.yaml", "(id=doc-a)", "derivedFrom", "must be the id of another document");
+	}
+
+	@Test
+	void name_shared_by_entities_of_two_kinds_is_reported() throws IOException {
+		replace("entities/vendors.yaml", "aliases: [讯飞公司]", "aliases: [讯飞公司, 讯飞星火]");
+		assertSingleError("entities/vendors.yaml", "(id=iflytek)", "aliases", "also names model:spark");
+	}
+
+	@Test
+	void name_shared_across_kinds_is_allowed_when_the_ambiguity_is_marked() throws IOException {
+		replace("entities/vendors.yaml", "aliases: [讯飞公司]", "aliases: [讯飞公司, 讯飞星火]\n  ambiguousWith: [model:spark]");
+		SeedModel.Fact marked = entity(SeedReader.read(write()), "iflytek").props().get("ambiguousWith");
+		assertThat(marked.value()).isEqualTo(List.of("model:spark"));
+		assertThat(marked.curated()).isNotBlank();
+	}
+
+	@Test
+	void entity_without_relationships_is_a_warning_unless_a_note_says_why() throws IOException {
+		SeedModel seed = SeedReader.read(write());
+		assertThat(seed.warnings()).singleElement().satisfies(w -> {
+			assertThat(w.file()).isEqualTo("entities/vendors.yaml");
+			assertThat(w.record()).contains("id=baidu");
+			assertThat(w.message()).contains("no relationship");
+		});
+		replace("entities/vendors.yaml", "  name: 百度\n", "  name: 百度\n  unlinked: \"named only in passing\"\n");
+		assertThat(SeedReader.read(write()).warnings()).isEmpty();
+	}
+
+	@Test
+	void model_deployment_outside_the_allowlist_is_reported() throws IOException {
+		replace("entities/models.yaml", "    releaseDate:\n",
+				"    deployment:\n      value: on-device\n      evidence:\n        - {doc: doc-a, quote: \"端侧\"}\n    releaseDate:\n");
+		assertSingleError("entities/models.yaml", "#1 (id=spark)", "props.deployment", "'on-device' is not one of");
+	}
+
+	@Test
+	void industry_without_sector_is_reported() throws IOException {
+		files.put("entities/industries.yaml", """
+				- id: finance
+				  name: 金融
+				  evidence:
+				    - {doc: doc-a, quote: "金融"}
+				""");
+		assertSingleError("entities/industries.yaml", "#1 (id=finance)", "props.sector", "required");
+	}
+
+	@Test
+	void version_of_between_two_kinds_is_reported() throws IOException {
+		files.put("entities/chips.yaml", """
+				- id: ascend
+				  name: 昇腾
+				  evidence:
+				    - {doc: doc-a, quote: "昇腾"}
+				""");
+		files.put("relations/version-of.yaml", """
+				- from: model:spark
+				  to: chip:ascend
+				  evidence:
+				    - {doc: doc-a, quote: "昇腾"}
+				""");
+		assertSingleError("relations/version-of.yaml", "#1 (model:spark -> chip:ascend)", "to",
+				"links a model to a model, not to a chip");
+	}
+
 	// ------------------------------------------------------------------ helpers
+
+	private static SeedModel.Entity entity(SeedModel seed, String id) {
+		return seed.entities().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+	}
 
 	private void replace(String file, String from, String to) {
 		String text = files.get(file);
