@@ -26,7 +26,8 @@ class DatabaseConfiguration {
 	@ConditionalOnExpression("'${landscape.neo4j.uri:}'.isBlank()")
 	EmbeddedNeo4j embeddedNeo4j(LandscapeProperties properties) {
 		LandscapeProperties.Embedded embedded = properties.embedded();
-		return new EmbeddedNeo4j(embedded.dataDir(), embedded.boltPort(), embedded.pageCache());
+		return new EmbeddedNeo4j(embedded.dataDir(), embedded.boltPort(), embedded.pageCache(), embedded.password(),
+				embedded.boltAddress());
 	}
 
 	@Bean
@@ -39,7 +40,8 @@ class DatabaseConfiguration {
 					: AuthTokens.basic(neo4j.username(), neo4j.password());
 			return new Details(URI.create(neo4j.uri()), auth);
 		}
-		return new Details(URI.create(embedded.getObject().boltUri()), AuthTokens.none());
+		EmbeddedNeo4j db = embedded.getObject();
+		return new Details(URI.create(db.boltUri()), AuthTokens.basic(db.username(), db.password()));
 	}
 
 	record Details(URI getUri, AuthToken getAuthToken) implements Neo4jConnectionDetails {

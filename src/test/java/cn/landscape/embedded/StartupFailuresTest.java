@@ -103,12 +103,12 @@ class StartupFailuresTest {
 		int bolt = ChildService.freePort();
 		try (ChildService first = ChildService.start(dir, env(data, bolt, "LANDSCAPE_SEED_ON_STARTUP", "true"))) {
 			assertThat(first.awaitUp(START)).as(first.output()).isTrue();
-			long nodes = countNodes(bolt);
+			long nodes = countNodes(bolt, data);
 			try (ChildService second = ChildService.start(dir, env(data, ChildService.freePort()))) {
 				assertOneClearMessage(second, second.awaitExit(START), "is locked by another running instance",
 						"LANDSCAPE_DATA_DIR");
 			}
-			assertThat(countNodes(bolt)).isEqualTo(nodes).isPositive();
+			assertThat(countNodes(bolt, data)).isEqualTo(nodes).isPositive();
 		}
 	}
 
@@ -119,21 +119,22 @@ class StartupFailuresTest {
 		long nodes;
 		try (ChildService first = ChildService.start(dir, env(data, bolt, "LANDSCAPE_SEED_ON_STARTUP", "true"))) {
 			assertThat(first.awaitUp(START)).as(first.output()).isTrue();
-			nodes = countNodes(bolt);
+			nodes = countNodes(bolt, data);
 			assertThat(nodes).isGreaterThan(150);
 			first.kill9();
 		}
 		try (ChildService again = ChildService.start(dir, env(data, bolt, "LANDSCAPE_SEED_ON_STARTUP", "true"))) {
 			assertThat(again.awaitUp(START)).as(again.output()).isTrue();
-			assertThat(countNodes(bolt)).isEqualTo(nodes);
+			assertThat(countNodes(bolt, data)).isEqualTo(nodes);
 			assertThat(again.output()).contains("seed unchanged since the last load");
 			assertThat(again.stop()).as("graceful stop on SIGTERM").isNotNull();
 		}
 	}
 
-	/** An outside Bolt client, as a user of the embedded database would connect. */
-	private static long countNodes(int boltPort) {
-		try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.none())) {
+	/** An outside Bolt client, as a user of the embedded database would connect: with the generated password. */
+	static long countNodes(int boltPort, Path dataDir) throws IOException {
+		String password = Files.readString(dataDir.resolve(EmbeddedNeo4j.PASSWORD_FILE)).strip();
+		try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.basic("neo4j", password))) {
 			return driver.executableQuery("MATCH (n:Entity) RETURN count(n) AS n").execute().records().getFirst().get("n").asLong();
 		}
 	}
