@@ -75,8 +75,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		this.passwordFile = password.isBlank() ? this.dataDir.resolve(PASSWORD_FILE) : null;
 		this.password = password.isBlank() ? Credentials.generatedPassword(this.passwordFile) : password;
 		ensurePortFree(this.boltAddress, boltPort);
+		DatabaseManagementService started = null;
 		try {
-			this.dbms = new DatabaseManagementServiceBuilder(this.dataDir)
+			started = new DatabaseManagementServiceBuilder(this.dataDir)
 				.setConfig(BoltConnector.enabled, true)
 				.setConfig(BoltConnector.listen_address, new SocketAddress(this.boltAddress, boltPort))
 				.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pageCache))
@@ -85,11 +86,15 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 				.setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist, EVERY_ADDRESS)
 				.setConfig(GraphDatabaseSettings.procedure_allowlist, NO_EXTENSIONS)
 				.build();
-			this.dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)
-				.executeTransactionally("RETURN 1");
-			Credentials.apply(this.dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), USER, this.password);
+			started.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+			Credentials.apply(started.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), USER, this.password);
+			this.dbms = started;
 		}
 		catch (RuntimeException ex) {
+			// Not yet a bean, so nothing else would stop it: its non-daemon threads would keep the JVM alive.
+			if (started != null) {
+				started.shutdown();
+			}
 			if (causedByLock(ex)) {
 				throw new StartupFailure("Data directory " + this.dataDir
 						+ " is locked by another running instance of the service (or another Neo4j).",

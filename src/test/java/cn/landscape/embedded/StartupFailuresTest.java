@@ -66,6 +66,16 @@ class StartupFailuresTest {
 	}
 
 	@Test
+	void a_start_that_fails_after_the_database_is_up_exits_non_zero_within_ten_seconds_of_the_failure() throws Exception {
+		try (ServerSocket taken = new ServerSocket(0);
+				ChildService service = ChildService.start(dir, env(dir.resolve("data"), ChildService.freePort(), "SERVER_PORT",
+						String.valueOf(taken.getLocalPort())))) {
+			assertThat(service.awaitOutput("APPLICATION FAILED TO START", START)).as(service.output()).isTrue();
+			assertThat(service.awaitExit(Duration.ofSeconds(10))).as("exit code within 10 s").isNotNull().isNotZero();
+		}
+	}
+
+	@Test
 	void data_directory_that_cannot_be_created_exits_non_zero_naming_it() throws Exception {
 		Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
 		try (ChildService service = ChildService.start(dir, env(file.resolve("store"), ChildService.freePort()))) {

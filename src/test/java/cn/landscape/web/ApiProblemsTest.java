@@ -35,7 +35,8 @@ class ApiProblemsTest {
 
 	@Test
 	void not_found_lists_the_suggestions() {
-		ProblemDetail problem = problems.notFound(new NotFoundException("industry", "financ", java.util.List.of("金融 (Finance)")));
+		ProblemDetail problem = problems.notFound(new NotFoundException("industry", "financ", java.util.List.of("金融 (Finance)")))
+			.getBody();
 		assertThat(problem.getStatus()).isEqualTo(404);
 		assertThat(problem.getProperties()).containsEntry("suggestions", java.util.List.of("金融 (Finance)"))
 			.containsAllEntriesOf(Map.of("ref", "financ"));

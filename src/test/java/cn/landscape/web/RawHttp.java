@@ -58,49 +58,54 @@ public final class RawHttp {
 	}
 
 	private static Response parse(byte[] bytes) throws IOException {
-		String text = new String(bytes, StandardCharsets.UTF_8);
-		int end = text.indexOf("\r\n\r\n");
+		int end = indexOf(bytes, 0, "\r\n\r\n");
 		if (end < 0) {
-			throw new IOException("No HTTP response: " + text);
+			throw new IOException("No HTTP response: " + new String(bytes, StandardCharsets.UTF_8));
 		}
-		String[] lines = text.substring(0, end).split("\r\n");
+		String[] lines = new String(bytes, 0, end, StandardCharsets.UTF_8).split("\r\n");
 		int status = Integer.parseInt(lines[0].split(" ")[1]);
 		Map<String, String> headers = new LinkedHashMap<>();
 		for (int i = 1; i < lines.length; i++) {
 			int colon = lines[i].indexOf(':');
 			headers.putIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
 		}
-		String body = text.substring(end + 4);
+		byte[] body = java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
 		if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
 			body = dechunk(body);
 		}
-		return new Response(status, headers, body);
+		return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
 	}
 
-	private static String dechunk(String chunked) {
-		StringBuilder body = new StringBuilder();
-		byte[] raw = chunked.getBytes(StandardCharsets.UTF_8);
+	private static byte[] dechunk(byte[] raw) {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		int pos = 0;
 		while (pos < raw.length) {
-			int lineEnd = indexOf(raw, pos);
-			int size = Integer.parseInt(new String(raw, pos, lineEnd - pos, StandardCharsets.US_ASCII).split(";")[0].strip(), 16);
-			if (size == 0) {
+			int lineEnd = indexOf(raw, pos, "\r\n");
+			if (lineEnd < 0) {
 				break;
 			}
-			body.append(new String(raw, lineEnd + 2, size, StandardCharsets.UTF_8));
-			pos = lineEnd + 2 + size + 2;
-		}
-		return body.toString();
-	}
-
-	private static int indexOf(byte[] raw, int from) {
-		for (int i = from; i < raw.length - 1; i++) {
-			if (raw[i] == '\r' && raw[i + 1] == '\n') {
-				return i;
+			String size = new String(raw, pos, lineEnd - pos, StandardCharsets.US_ASCII).split(";")[0].strip();
+			int length = size.isEmpty() ? 0 : Integer.parseInt(size, 16);
+			if (length == 0) {
+				break;
 			}
+			body.write(raw, lineEnd + 2, Math.min(length, raw.length - lineEnd - 2));
+			pos = lineEnd + 2 + length + 2;
 		}
-		return raw.length;
+		return body.toByteArray();
 	}
 
+	private static int indexOf(byte[] raw, int from, String marker) {
+		byte[] m = marker.getBytes(StandardCharsets.US_ASCII);
+		outer: for (int i = from; i <= raw.length - m.length; i++) {
+			for (int j = 0; j < m.length; j++) {
+				if (raw[i + j] != m[j]) {
+					continue outer;
+				}
+			}
+			return i;
+		}
+		return -1;
+	}
 
 }
