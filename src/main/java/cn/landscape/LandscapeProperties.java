@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Every setting of the service under the {@code landscape.} prefix; README.md lists each with its
@@ -26,11 +27,12 @@ public record LandscapeProperties(@DefaultValue Embedded embedded, @DefaultValue
 
 	/**
 	 * The embedded database. Blank password means one generated at first start and kept in the data
-	 * directory; Bolt listens on boltAddress (loopback unless set).
+	 * directory; Bolt listens on boltAddress (loopback unless set). Below minFreeSpace on the store's disk a
+	 * load does not start, readiness is DOWN and failing requests say the disk is full.
 	 */
 	public record Embedded(@DefaultValue("7687") int boltPort, @DefaultValue("data/neo4j") Path dataDir,
 			@DefaultValue("256m") String pageCache, @DefaultValue("") String password,
-			@DefaultValue("127.0.0.1") String boltAddress) {
+			@DefaultValue("127.0.0.1") String boltAddress, @DefaultValue("200MB") DataSize minFreeSpace) {
 	}
 
 	/** An external database; blank uri means the embedded one. */

@@ -8,6 +8,7 @@ import org.neo4j.driver.AuthTokens;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.application.DiskSpaceHealthIndicator;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +28,15 @@ class DatabaseConfiguration {
 	EmbeddedNeo4j embeddedNeo4j(LandscapeProperties properties) {
 		LandscapeProperties.Embedded embedded = properties.embedded();
 		return new EmbeddedNeo4j(embedded.dataDir(), embedded.boltPort(), embedded.pageCache(), embedded.password(),
-				embedded.boltAddress());
+				embedded.boltAddress(), embedded.minFreeSpace().toBytes());
+	}
+
+	/** Boot's disk check watches the working directory; the disk that matters is the store's. */
+	@Bean
+	@ConditionalOnMissingBean(Neo4jConnectionDetails.class)
+	@ConditionalOnExpression("'${landscape.neo4j.uri:}'.isBlank()")
+	DiskSpaceHealthIndicator diskSpaceHealthIndicator(EmbeddedNeo4j embedded, LandscapeProperties properties) {
+		return new DiskSpaceHealthIndicator(embedded.dataDir().toFile(), properties.embedded().minFreeSpace());
 	}
 
 	@Bean

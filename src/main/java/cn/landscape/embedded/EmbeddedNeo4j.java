@@ -62,11 +62,15 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
 	private final Path passwordFile;
 
-	EmbeddedNeo4j(Path dataDir, int boltPort, String pageCache) {
-		this(dataDir, boltPort, pageCache, "", LOOPBACK);
-	}
+	private final long minFreeBytes;
 
 	EmbeddedNeo4j(Path dataDir, int boltPort, String pageCache, String password, String boltAddress) {
+		this(dataDir, boltPort, pageCache, password, boltAddress, 0);
+	}
+
+	EmbeddedNeo4j(Path dataDir, int boltPort, String pageCache, String password, String boltAddress,
+			long minFreeBytes) {
+		this.minFreeBytes = minFreeBytes;
 		this.dataDir = dataDir.toAbsolutePath().normalize();
 		this.boltPort = boltPort;
 		this.boltAddress = boltAddress.isBlank() ? LOOPBACK : boltAddress.strip();
@@ -124,6 +128,30 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		String host = boltAddress.equals("0.0.0.0") || boltAddress.equals("::") ? LOOPBACK
 				: boltAddress.contains(":") ? "[" + boltAddress + "]" : boltAddress;
 		return "bolt://" + host + ":" + boltPort;
+	}
+
+	/** Usable bytes on the store's file system. */
+	public long freeSpace() {
+		try {
+			return Files.getFileStore(dataDir).getUsableSpace();
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	/** Whether the store's disk is below landscape.embedded.min-free-space. */
+	public boolean lowOnSpace() {
+		return freeSpace() < minFreeBytes;
+	}
+
+	/** Refuses to start a load (or anything that writes) when the store's disk is below the threshold. */
+	public void ensureFreeSpace(String what) {
+		long free = freeSpace();
+		if (free < minFreeBytes) {
+			throw new LowDiskSpace(what + " refused: only " + free / (1024 * 1024) + " MB free on the disk of the store "
+					+ dataDir + ", below landscape.embedded.min-free-space (" + minFreeBytes / (1024 * 1024) + " MB).");
+		}
 	}
 
 	/** The one database user. */

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,6 +26,15 @@ class SeedAdminController {
 
 	SeedAdminController(SeedService seeds) {
 		this.seeds = seeds;
+	}
+
+	@GetMapping("/api/admin/integrity")
+	@Operation(summary = "Compare the stored graph with graph-seed/ without repairing it",
+			description = "Needs Authorization: Bearer <LANDSCAPE_ADMIN_TOKEN>. Lists the seed's nodes (kind:id) and relationships "
+					+ "missing or stored with other values or labels, and counts the stored ones the seed does not hold. "
+					+ "A reload (or a restart) repairs them all.")
+	SeedLoader.Integrity integrity() {
+		return seeds.check();
 	}
 
 	@PostMapping("/api/admin/seed/reload")

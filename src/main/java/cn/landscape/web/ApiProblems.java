@@ -8,6 +8,7 @@ import org.apache.commons.logging.LogFactory;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.neo4j.driver.exceptions.Neo4jException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -24,6 +25,8 @@ import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import cn.landscape.LandscapeProperties;
+import cn.landscape.embedded.EmbeddedNeo4j;
+import cn.landscape.embedded.LowDiskSpace;
 
 /** Every error as RFC 9457 application/problem+json that says what to change; never a stack trace. */
 @RestControllerAdvice
@@ -33,8 +36,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private final LandscapeProperties properties;
 
-	ApiProblems(LandscapeProperties properties) {
+	private final ObjectProvider<EmbeddedNeo4j> store;
+
+	ApiProblems(LandscapeProperties properties, ObjectProvider<EmbeddedNeo4j> store) {
 		this.properties = properties;
+		this.store = store;
 	}
 
 	@ExceptionHandler
@@ -86,9 +92,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<ProblemDetail> lowDiskSpace(LowDiskSpace ex) {
+		return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "Disk full", ex.getMessage() + " " + ex.action(), "disk-full"));
+	}
+
+	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		if (invalidParameter(ex) != null) {
 			return respond(badEncoding());
+		}
+		EmbeddedNeo4j db = store.getIfAvailable();
+		if (db != null && db.lowOnSpace()) {
+			log.error("Request failed with the store's disk full", ex);
+			return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "Disk full", "The database's disk is full: "
+					+ db.freeSpace() / (1024 * 1024) + " MB free under the store " + db.dataDir()
+					+ ". Free space there, or move the store (LANDSCAPE_DATA_DIR, landscape.embedded.data-dir).",
+					"disk-full"));
 		}
 		if (isTimeout(ex)) {
 			return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "Query timed out",

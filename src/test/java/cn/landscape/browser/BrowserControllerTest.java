@@ -54,7 +54,8 @@ class BrowserControllerTest {
 
 	private static String openBrowser(LandscapeProperties.Neo4j neo4j) {
 		LandscapeProperties properties = new LandscapeProperties(
-				new LandscapeProperties.Embedded(7687, Path.of("unused"), "16m", "", "127.0.0.1"), neo4j,
+				new LandscapeProperties.Embedded(7687, Path.of("unused"), "16m", "", "127.0.0.1",
+						org.springframework.util.unit.DataSize.ofMegabytes(200)), neo4j,
 				new LandscapeProperties.Seed(Path.of("graph-seed"), false, 100), new LandscapeProperties.Admin("", 5, Duration.ofMinutes(1)),
 				new LandscapeProperties.Query(Duration.ofSeconds(2), 500));
 		BrowserController controller = new BrowserController(

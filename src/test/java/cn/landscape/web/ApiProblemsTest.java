@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiProblemsTest {
 
 	private final ApiProblems problems = new ApiProblems(new LandscapeProperties(null, null, null, null,
-			new LandscapeProperties.Query(java.time.Duration.ofSeconds(2), 500)));
+			new LandscapeProperties.Query(java.time.Duration.ofSeconds(2), 500)),
+			new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(cn.landscape.embedded.EmbeddedNeo4j.class));
 
 	@Test
 	void unexpected_error_is_500_without_its_message_or_stack_trace() {
