@@ -42,7 +42,7 @@ class SeedAdminController {
 			description = "Needs Authorization: Bearer <LANDSCAPE_ADMIN_TOKEN>. Disabled (403) when no token is configured. A seed with errors answers 422 listing them all; nothing is written.")
 	ResponseEntity<?> reload(
 			@Parameter(description = "Bearer <LANDSCAPE_ADMIN_TOKEN>", example = "Bearer s3cret") @RequestHeader(name = "Authorization", required = false) String authorization,
-			@Parameter(description = "Load even if the seed has not changed since the last load") @RequestParam(defaultValue = "true") boolean force) {
+			@Parameter(description = "Kept for callers: every load compares the stored values with the seed") @RequestParam(defaultValue = "true") boolean force) {
 		try {
 			return ResponseEntity.ok(seeds.load(force));
 		}
