@@ -9,7 +9,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class LandscapeApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(LandscapeApplication.class, args);
+		try {
+			SpringApplication.run(LandscapeApplication.class, args);
+		}
+		catch (Throwable ex) {
+			// Boot has reported the failure and closed the context; a thread some library left running must
+			// not keep a half-started service alive.
+			System.exit(1);
+		}
 	}
 
 }

@@ -16,11 +16,11 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.landscape.LandscapeProperties;
 import cn.landscape.embedded.EmbeddedNeo4j;
+import cn.landscape.web.PublicUrl;
 
 /**
  * Opens Neo4j Browser (served from the neo4j-browser jar, see {@link BrowserResources}) already pointed at
@@ -41,23 +41,27 @@ class BrowserController {
 
 	private final String guide;
 
-	BrowserController(ObjectProvider<EmbeddedNeo4j> embedded, LandscapeProperties properties) {
+	private final PublicUrl publicUrl;
+
+	BrowserController(ObjectProvider<EmbeddedNeo4j> embedded, LandscapeProperties properties, PublicUrl publicUrl) {
 		this.embedded = embedded;
 		this.neo4j = properties.neo4j();
+		this.publicUrl = publicUrl;
 		this.guide = read("static" + GUIDE_PATH);
 	}
 
 	@GetMapping({ "/browser", "/browser/" })
 	String browser(HttpServletRequest request) {
-		if (isLoopbackAddress(request.getServerName())) {
+		if (isLoopbackAddress(request.getServerName()) && !publicUrl.configured()) {
 			// Browser fetches guides and styles only from hosts on its allowlist, which by default is
 			// "guides.neo4j.com, localhost": 127.0.0.1 would lose the guide, so use the name instead.
-			return "redirect:" + ServletUriComponentsBuilder.fromRequest(request).host("localhost").toUriString();
+			return "redirect:" + publicUrl.base() + "/browser/"
+					+ (request.getQueryString() == null ? "" : "?" + request.getQueryString());
 		}
 		if (request.getParameter("connectURL") != null || request.getParameter("dbms") != null) {
 			return "forward:/browser/index.html";
 		}
-		String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+		String base = publicUrl.base();
 		// Every value fully percent-encoded: Browser reads a raw '+' (as in neo4j+s://) as a space.
 		UriComponentsBuilder target = UriComponentsBuilder.fromPath("/browser/")
 			.queryParam("connectURL", encode(connectUrl()))
@@ -80,16 +84,17 @@ class BrowserController {
 	@GetMapping(path = GUIDE_PATH, produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
 	@ResponseBody
 	String guide() {
-		return guide.replace("{{base}}", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+		return guide.replace("{{base}}", publicUrl.base());
 	}
 
 	/**
-	 * The database the service itself uses. An external one gets its user name in the URL (Browser
-	 * prefills it) but never the password.
+	 * The database the service itself uses, with its user name in the URL (Browser prefills it) but never
+	 * the password: the embedded database always has one, an external one when configured.
 	 */
 	private String connectUrl() {
 		if (!neo4j.external()) {
-			return embedded.getObject().boltUri();
+			EmbeddedNeo4j db = embedded.getObject();
+			return UriComponentsBuilder.fromUriString(db.boltUri()).userInfo(db.username()).toUriString();
 		}
 		if (!passwordNeeded()) {
 			return neo4j.uri();
@@ -98,7 +103,7 @@ class BrowserController {
 	}
 
 	private boolean passwordNeeded() {
-		return neo4j.external() && !neo4j.password().isBlank();
+		return !neo4j.external() || !neo4j.password().isBlank();
 	}
 
 	private static String encode(String value) {

@@ -8,6 +8,7 @@ import org.neo4j.driver.AuthTokens;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.application.DiskSpaceHealthIndicator;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +27,16 @@ class DatabaseConfiguration {
 	@ConditionalOnExpression("'${landscape.neo4j.uri:}'.isBlank()")
 	EmbeddedNeo4j embeddedNeo4j(LandscapeProperties properties) {
 		LandscapeProperties.Embedded embedded = properties.embedded();
-		return new EmbeddedNeo4j(embedded.dataDir(), embedded.boltPort(), embedded.pageCache());
+		return new EmbeddedNeo4j(embedded.dataDir(), embedded.boltPort(), embedded.pageCache(), embedded.password(),
+				embedded.boltAddress(), embedded.minFreeSpace().toBytes());
+	}
+
+	/** Boot's disk check watches the working directory; the disk that matters is the store's. */
+	@Bean
+	@ConditionalOnMissingBean(Neo4jConnectionDetails.class)
+	@ConditionalOnExpression("'${landscape.neo4j.uri:}'.isBlank()")
+	DiskSpaceHealthIndicator diskSpaceHealthIndicator(EmbeddedNeo4j embedded, LandscapeProperties properties) {
+		return new DiskSpaceHealthIndicator(embedded.dataDir().toFile(), properties.embedded().minFreeSpace());
 	}
 
 	@Bean
@@ -39,7 +49,8 @@ class DatabaseConfiguration {
 					: AuthTokens.basic(neo4j.username(), neo4j.password());
 			return new Details(URI.create(neo4j.uri()), auth);
 		}
-		return new Details(URI.create(embedded.getObject().boltUri()), AuthTokens.none());
+		EmbeddedNeo4j db = embedded.getObject();
+		return new Details(URI.create(db.boltUri()), AuthTokens.basic(db.username(), db.password()));
 	}
 
 	record Details(URI getUri, AuthToken getAuthToken) implements Neo4jConnectionDetails {

@@ -5,9 +5,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+import inet.ipaddr.IPAddressString;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -17,12 +23,32 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
 
 /**
- * The in-process Neo4j: Bolt only, on the loopback interface, its store in a folder that survives
- * restarts. Closed after the driver (bean destruction runs in reverse creation order).
+ * The in-process Neo4j: Bolt only, on the loopback interface unless a setting opens it, its store in a
+ * folder that survives restarts. Locked down after Neo4j's security checklist, as far as it applies to an
+ * embedded Community database: authentication on with one user, {@code neo4j}, whose password is generated
+ * at first start into an owner-only file in the data directory (or given as a setting); the data directory
+ * owner-only; LOAD CSV can read neither files nor the network; no extension procedures
+ * load. Closed after the driver (bean destruction runs in reverse creation order).
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
 
 	private static final Log log = LogFactory.getLog(EmbeddedNeo4j.class);
+
+	static final String PASSWORD_FILE = "neo4j-password";
+
+	private static final String USER = "neo4j";
+
+	private static final String LOOPBACK = "127.0.0.1";
+
+	/** LOAD CSV may fetch from no address at all. */
+	private static final List<IPAddressString> EVERY_ADDRESS = List.of(new IPAddressString("0.0.0.0/0"),
+			new IPAddressString("::/0"));
+
+	/**
+	 * No extension procedure loads, whatever jar lands in a plugins folder. The allowlist does not reach
+	 * the built-in procedures; restricting those takes role-based privileges, which Community lacks.
+	 */
+	private static final List<String> NO_EXTENSIONS = List.of();
 
 	private final DatabaseManagementService dbms;
 
@@ -30,21 +56,49 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
 	private final int boltPort;
 
-	EmbeddedNeo4j(Path dataDir, int boltPort, String pageCache) {
+	private final String boltAddress;
+
+	private final String password;
+
+	private final Path passwordFile;
+
+	private final long minFreeBytes;
+
+	EmbeddedNeo4j(Path dataDir, int boltPort, String pageCache, String password, String boltAddress) {
+		this(dataDir, boltPort, pageCache, password, boltAddress, 0);
+	}
+
+	EmbeddedNeo4j(Path dataDir, int boltPort, String pageCache, String password, String boltAddress,
+			long minFreeBytes) {
+		this.minFreeBytes = minFreeBytes;
 		this.dataDir = dataDir.toAbsolutePath().normalize();
 		this.boltPort = boltPort;
+		this.boltAddress = boltAddress.isBlank() ? LOOPBACK : boltAddress.strip();
 		ensureWritable(this.dataDir);
-		ensurePortFree(boltPort);
+		ownerOnly(this.dataDir);
+		this.passwordFile = password.isBlank() ? this.dataDir.resolve(PASSWORD_FILE) : null;
+		this.password = password.isBlank() ? Credentials.generatedPassword(this.passwordFile) : password;
+		ensurePortFree(this.boltAddress, boltPort);
+		DatabaseManagementService started = null;
 		try {
-			this.dbms = new DatabaseManagementServiceBuilder(this.dataDir)
+			started = new DatabaseManagementServiceBuilder(this.dataDir)
 				.setConfig(BoltConnector.enabled, true)
-				.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
+				.setConfig(BoltConnector.listen_address, new SocketAddress(this.boltAddress, boltPort))
 				.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pageCache))
+				.setConfig(GraphDatabaseSettings.auth_enabled, true)
+				.setConfig(GraphDatabaseSettings.allow_file_urls, false)
+				.setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist, EVERY_ADDRESS)
+				.setConfig(GraphDatabaseSettings.procedure_allowlist, NO_EXTENSIONS)
 				.build();
-			this.dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)
-				.executeTransactionally("RETURN 1");
+			started.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+			Credentials.apply(started.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), USER, this.password);
+			this.dbms = started;
 		}
 		catch (RuntimeException ex) {
+			// Not yet a bean, so nothing else would stop it: its non-daemon threads would keep the JVM alive.
+			if (started != null) {
+				started.shutdown();
+			}
 			if (causedByLock(ex)) {
 				throw new StartupFailure("Data directory " + this.dataDir
 						+ " is locked by another running instance of the service (or another Neo4j).",
@@ -69,8 +123,49 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		return boltPort;
 	}
 
+	/** Where clients connect: the listen address, or loopback when it listens on every interface. */
 	public String boltUri() {
-		return "bolt://127.0.0.1:" + boltPort;
+		String host = boltAddress.equals("0.0.0.0") || boltAddress.equals("::") ? LOOPBACK
+				: boltAddress.contains(":") ? "[" + boltAddress + "]" : boltAddress;
+		return "bolt://" + host + ":" + boltPort;
+	}
+
+	/** Usable bytes on the store's file system. */
+	public long freeSpace() {
+		try {
+			return Files.getFileStore(dataDir).getUsableSpace();
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	/** Whether the store's disk is below landscape.embedded.min-free-space. */
+	public boolean lowOnSpace() {
+		return freeSpace() < minFreeBytes;
+	}
+
+	/** Refuses to start a load (or anything that writes) when the store's disk is below the threshold. */
+	public void ensureFreeSpace(String what) {
+		long free = freeSpace();
+		if (free < minFreeBytes) {
+			throw new LowDiskSpace(what + " refused: only " + free / (1024 * 1024) + " MB free on the disk of the store "
+					+ dataDir + ", below landscape.embedded.min-free-space (" + minFreeBytes / (1024 * 1024) + " MB).");
+		}
+	}
+
+	/** The one database user. */
+	public String username() {
+		return USER;
+	}
+
+	String password() {
+		return password;
+	}
+
+	/** Where the generated password is kept, or empty when it comes from landscape.embedded.password. */
+	public java.util.Optional<Path> passwordFile() {
+		return java.util.Optional.ofNullable(passwordFile);
 	}
 
 	@Override
@@ -97,8 +192,20 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 				cause);
 	}
 
-	private static void ensurePortFree(int port) {
-		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+	/** Neo4j's checklist: a directory holding the store is never readable by others. */
+	private static void ownerOnly(Path dir) {
+		try {
+			if (Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class)) {
+				Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+			}
+		}
+		catch (IOException ex) {
+			throw notWritable(dir, ex);
+		}
+	}
+
+	private static void ensurePortFree(String address, int port) {
+		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(address))) {
 			socket.setReuseAddress(true);
 		}
 		catch (IOException ex) {

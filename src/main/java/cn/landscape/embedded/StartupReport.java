@@ -31,7 +31,8 @@ class StartupReport {
 		String base = "http://localhost:"
 				+ ((event.getApplicationContext() instanceof WebServerApplicationContext web) ? web.getWebServer().getPort() : 8080);
 		EmbeddedNeo4j db = embedded.getIfAvailable();
-		String database = db != null ? "embedded Neo4j, store " + db.dataDir() + ", Bolt " + db.boltUri()
+		String database = db != null ? "embedded Neo4j, store " + db.dataDir() + ", Bolt " + db.boltUri() + ", user "
+				+ db.username() + ", password " + db.passwordFile().map(f -> "in " + f).orElse("from LANDSCAPE_NEO4J_PASSWORD")
 				: "external Neo4j at " + connection.getUri();
 		log.info("""
 

@@ -1,8 +1,5 @@
 package cn.landscape.seed;
 
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,16 +7,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.landscape.LandscapeProperties;
 
 /**
- * Reloads graph-seed/ on demand. Disabled unless landscape.admin.token (LANDSCAPE_ADMIN_TOKEN) is set;
- * then the caller must send it as {@code Authorization: Bearer <token>}.
+ * Reloads graph-seed/ on demand. Spring Security (cn.landscape.security) lets the request through only
+ * with {@code Authorization: Bearer <landscape.admin.token>}.
  */
 @RestController
 @Tag(name = "Admin")
@@ -27,11 +24,17 @@ class SeedAdminController {
 
 	private final SeedService seeds;
 
-	private final String token;
-
-	SeedAdminController(SeedService seeds, LandscapeProperties properties) {
+	SeedAdminController(SeedService seeds) {
 		this.seeds = seeds;
-		this.token = properties.admin().token();
+	}
+
+	@GetMapping("/api/admin/integrity")
+	@Operation(summary = "Compare the stored graph with graph-seed/ without repairing it",
+			description = "Needs Authorization: Bearer <LANDSCAPE_ADMIN_TOKEN>. Lists the seed's nodes (kind:id) and relationships "
+					+ "missing or stored with other values or labels, and counts the stored ones the seed does not hold. "
+					+ "A reload (or a restart) repairs them all.")
+	SeedLoader.Integrity integrity() {
+		return seeds.check();
 	}
 
 	@PostMapping("/api/admin/seed/reload")
@@ -39,15 +42,7 @@ class SeedAdminController {
 			description = "Needs Authorization: Bearer <LANDSCAPE_ADMIN_TOKEN>. Disabled (403) when no token is configured. A seed with errors answers 422 listing them all; nothing is written.")
 	ResponseEntity<?> reload(
 			@Parameter(description = "Bearer <LANDSCAPE_ADMIN_TOKEN>", example = "Bearer s3cret") @RequestHeader(name = "Authorization", required = false) String authorization,
-			@Parameter(description = "Load even if the seed has not changed since the last load") @RequestParam(defaultValue = "true") boolean force) {
-		if (token.isBlank()) {
-			return problem(HttpStatus.FORBIDDEN, "Admin disabled",
-					"The admin endpoints are disabled: start the service with LANDSCAPE_ADMIN_TOKEN=<secret> to enable them.");
-		}
-		if (authorization == null || !authorization.startsWith("Bearer ") || !matches(authorization.substring(7).strip())) {
-			return problem(HttpStatus.UNAUTHORIZED, "Admin token required",
-					"Send the configured admin token as 'Authorization: Bearer <token>'.");
-		}
+			@Parameter(description = "Kept for callers: every load compares the stored values with the seed") @RequestParam(defaultValue = "true") boolean force) {
 		try {
 			return ResponseEntity.ok(seeds.load(force));
 		}
@@ -57,16 +52,6 @@ class SeedAdminController {
 			problem.setProperty("errors", ex.errors());
 			return ResponseEntity.unprocessableContent().body(problem);
 		}
-	}
-
-	private boolean matches(String given) {
-		return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return ResponseEntity.status(status).body(problem);
 	}
 
 }

@@ -93,6 +93,12 @@ public class SeedLoader {
 
 	private static final Label ENTITY = Label.label("Entity");
 
+	/** A stored node equals its row when its labels are exactly its kind's and Entity and its properties are the row's. */
+	private static final String SAME_NODE = "coalesce(n:Entity AND size(labels(n)) = 2 AND properties(n) = row.props, false)";
+
+	/** A stored relationship equals its row when its properties are the row's (type and ends are how it was found). */
+	private static final String SAME_RELATIONSHIP = "coalesce(properties(r) = row.props, false)";
+
 	private final Driver driver;
 
 	/** The in-process database when embedded, else null: batches then go over Bolt. */
@@ -137,19 +143,17 @@ public class SeedLoader {
 		this.sessions = SessionConfig.builder().withBookmarkManager(bookmarks).build();
 	}
 
-	/** Loads unless the stored seed hash equals this seed's (and {@code force} is false). */
+	/**
+	 * Makes the graph equal the seed. What is "unchanged" is decided from the values stored, never from the
+	 * stored seed hash: a node or relationship changed behind the service's back is rewritten, one the seed
+	 * does not hold is removed, whatever the hash says. {@code force} is kept for callers; every load compares.
+	 */
 	public LoadReport load(SeedModel seed, boolean force) {
 		try (Session session = driver.session(sessions)) {
-			if (!force) {
-				String stored = session
-					.run("OPTIONAL MATCH (s:SeedState {id: 'seed'}) RETURN s.hash AS hash")
-					.single()
-					.get("hash")
-					.asString(null);
-				if (seed.hash().equals(stored)) {
-					return new LoadReport(new Counts(0, 0, 0, 0), new Counts(0, 0, 0, 0), 0, true);
-				}
-			}
+			String storedHash = session.run("OPTIONAL MATCH (s:SeedState {id: 'seed'}) RETURN s.hash AS hash")
+				.single()
+				.get("hash")
+				.asString(null);
 			long start = System.nanoTime();
 			boolean fresh = !exists(session, "MATCH (n:Entity) RETURN 1 LIMIT 1");
 			List<Relation> relations = distinct(seed.relations(), mentions(seed));
@@ -166,20 +170,23 @@ public class SeedLoader {
 					schema.dropSearchIndexes();
 					searchIndexesDropped = true;
 				}
-				Counts nodes;
-				Counts relationships;
+				Counts nodes = new Counts(0, 0, 0, 0);
+				Counts relationships = new Counts(0, 0, 0, 0);
+				if (!fresh) {
+					// First, so that a node with a wrong label is recreated by the writes below.
+					nodes = new Counts(0, 0, 0, deleteByElementId(session, extraNodes(session, seed.entities()),
+							"MATCH (n) WHERE elementId(n) IN $ids DETACH DELETE n"));
+					relationships = new Counts(0, 0, 0, deleteByElementId(session, extraRelationships(session, relations),
+							"MATCH ()-[r]->() WHERE elementId(r) IN $ids DELETE r"));
+				}
 				if (fresh && embedded != null) {
 					Map<String, String> elementIds = new ConcurrentHashMap<>(2 * seed.entities().size());
 					nodes = createNodes(seed.entities(), elementIds, writerPool, progress);
 					relationships = createRelationships(relations, elementIds, writerPool, progress);
 				}
 				else {
-					nodes = writeNodes(session, seed.entities(), fresh, writerPool, progress);
-					relationships = writeRelationships(session, relations, fresh, writerPool, progress);
-				}
-				if (!fresh) {
-					nodes = nodes.plus(new Counts(0, 0, 0, removeNodes(session, seed.entities())));
-					relationships = relationships.plus(new Counts(0, 0, 0, removeRelationships(session, relations)));
+					nodes = nodes.plus(writeNodes(session, seed.entities(), fresh, writerPool, progress));
+					relationships = relationships.plus(writeRelationships(session, relations, fresh, writerPool, progress));
 				}
 				session.run("MERGE (s:SeedState {id: 'seed'}) SET s.hash = $hash, s.loadedAt = datetime()",
 						Map.of("hash", seed.hash())).consume();
@@ -189,6 +196,11 @@ public class SeedLoader {
 				}
 				report = new LoadReport(nodes, relationships, (System.nanoTime() - start) / 1_000_000, false);
 				log.info("Seed loaded: " + report + String.format(" (%.0f nodes+relationships/s)", report.perSecond()));
+				if (seed.hash().equals(storedHash) && !report.changedNothing()) {
+					log.warn("The graph differed from the seed it was loaded from: repaired %d nodes and %d relationships"
+						.formatted(nodes.created() + nodes.updated() + nodes.removed(),
+								relationships.created() + relationships.updated() + relationships.removed()));
+				}
 				return report;
 			}
 			finally {
@@ -219,14 +231,14 @@ public class SeedLoader {
 					""".formatted(label) : """
 					CYPHER replan=skip
 					UNWIND $rows AS row
-					MERGE (n:`%s` {id: row.id})
-					WITH n, row, n.seedHash AS old
-					FOREACH (_ IN CASE WHEN old IS NULL OR old <> row.hash THEN [1] ELSE [] END |
-					  SET n = row.props, n:Entity)
-					RETURN count(CASE WHEN old IS NULL THEN 1 END) AS created,
-					       count(CASE WHEN old IS NOT NULL AND old <> row.hash THEN 1 END) AS updated,
-					       count(CASE WHEN old = row.hash THEN 1 END) AS unchanged
-					""".formatted(label);
+					OPTIONAL MATCH (n:`%s` {id: row.id})
+					WITH n, row, %s AS same
+					FOREACH (_ IN CASE WHEN n IS NULL THEN [1] ELSE [] END | CREATE (m:`%s`:Entity) SET m = row.props)
+					FOREACH (_ IN CASE WHEN n IS NOT NULL AND NOT same THEN [1] ELSE [] END | SET n = row.props, n:Entity)
+					RETURN count(CASE WHEN n IS NULL THEN 1 END) AS created,
+					       count(CASE WHEN n IS NOT NULL AND NOT same THEN 1 END) AS updated,
+					       count(CASE WHEN same THEN 1 END) AS unchanged
+					""".formatted(label, SAME_NODE, label);
 			counts = counts.plus(batches(cypher, group.getValue(), this::nodeRow, writerPool, progress));
 		}
 		return counts;
@@ -262,13 +274,14 @@ public class SeedLoader {
 						UNWIND $rows AS row
 						MATCH (a:`%s` {id: row.from})
 						MATCH (b:`%s` {id: row.to})
-						MERGE (a)-[r:`%s`]->(b)
-						WITH r, row, r.seedHash AS old
-						FOREACH (_ IN CASE WHEN old IS NULL OR old <> row.hash THEN [1] ELSE [] END | SET r = row.props)
-						RETURN count(CASE WHEN old IS NULL THEN 1 END) AS created,
-						       count(CASE WHEN old IS NOT NULL AND old <> row.hash THEN 1 END) AS updated,
-						       count(CASE WHEN old = row.hash THEN 1 END) AS unchanged
-						""".formatted(from, to, name);
+						OPTIONAL MATCH (a)-[r:`%s`]->(b)
+						WITH a, b, r, row, %s AS same
+						FOREACH (_ IN CASE WHEN r IS NULL THEN [1] ELSE [] END | CREATE (a)-[n:`%s`]->(b) SET n = row.props)
+						FOREACH (_ IN CASE WHEN r IS NOT NULL AND NOT same THEN [1] ELSE [] END | SET r = row.props)
+						RETURN count(CASE WHEN r IS NULL THEN 1 END) AS created,
+						       count(CASE WHEN r IS NOT NULL AND NOT same THEN 1 END) AS updated,
+						       count(CASE WHEN same THEN 1 END) AS unchanged
+						""".formatted(from, to, name, SAME_RELATIONSHIP, name);
 				counts = counts.plus(batches(cypher, group, this::relationshipRow, writerPool, progress));
 			}
 		}
@@ -379,45 +392,113 @@ public class SeedLoader {
 		});
 	}
 
-	/** Entities the seed no longer holds, found by comparing the stored ids with the seed's in memory. */
-	private long removeNodes(Session session, List<Entity> entities) {
+	/**
+	 * Stored nodes that are not the seed's: an id the seed does not hold, or labels other than exactly the
+	 * kind's and Entity. Every node but the loader's own SeedState is looked at, whatever its labels.
+	 */
+	private List<String> extraNodes(Session session, List<Entity> entities) {
 		Set<String> refs = new HashSet<>(entities.size() * 2);
 		entities.forEach(e -> refs.add(e.ref()));
-		List<String> gone = new ArrayList<>();
+		List<String> extra = new ArrayList<>();
 		session.executeRead(tx -> {
-			tx.run("MATCH (n:Entity) RETURN elementId(n) AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.id AS entityId")
+			tx.run("MATCH (n) WHERE NOT n:SeedState RETURN elementId(n) AS id, labels(n) AS labels, n.id AS entityId")
 				.forEachRemaining(r -> {
-					Optional<Kind> kind = Kind.fromLabel(r.get("label").asString(null));
-					if (kind.isEmpty() || !refs.contains(SeedModel.ref(kind.get(), r.get("entityId").asString("")))) {
-						gone.add(r.get("id").asString());
+					List<String> labels = r.get("labels").asList(v -> v.asString());
+					Optional<Kind> kind = labels.size() == 2 && labels.contains("Entity")
+							? Kind.fromLabel(labels.get(labels.get(0).equals("Entity") ? 1 : 0)) : Optional.empty();
+					if (kind.isEmpty() || !(r.get("entityId").isNull() ? false
+							: refs.contains(SeedModel.ref(kind.get(), String.valueOf(r.get("entityId").asObject()))))) {
+						extra.add(r.get("id").asString());
 					}
 				});
 			return null;
 		});
-		return deleteByElementId(session, gone, "MATCH (n) WHERE elementId(n) IN $ids DETACH DELETE n");
+		return extra;
 	}
 
-	/** Relationships the seed no longer holds, found by comparing the stored ends and types with the seed's in memory. */
-	private long removeRelationships(Session session, List<Relation> relations) {
+	/** Stored relationships that are not the seed's, and every second copy of one that is. */
+	private List<String> extraRelationships(Session session, List<Relation> relations) {
 		Set<String> keys = new HashSet<>(relations.size() * 2);
 		relations.forEach(r -> keys.add(r.key()));
-		List<String> gone = new ArrayList<>();
+		Set<String> seen = new HashSet<>(relations.size() * 2);
+		List<String> extra = new ArrayList<>();
 		session.executeRead(tx -> {
 			tx.run("""
-					MATCH (a:Entity)-[r]->(b:Entity)
+					MATCH (a)-[r]->(b)
 					RETURN elementId(r) AS id, [l IN labels(a) WHERE l <> 'Entity'][0] AS fromLabel, a.id AS fromId,
 					       type(r) AS type, [l IN labels(b) WHERE l <> 'Entity'][0] AS toLabel, b.id AS toId
 					""").forEachRemaining(r -> {
 				Optional<Kind> from = Kind.fromLabel(r.get("fromLabel").asString(null));
 				Optional<Kind> to = Kind.fromLabel(r.get("toLabel").asString(null));
-				if (from.isEmpty() || to.isEmpty() || !keys.contains(Relation.key(from.get(), r.get("fromId").asString(""),
-						r.get("type").asString(), to.get(), r.get("toId").asString("")))) {
-					gone.add(r.get("id").asString());
+				String key = from.isEmpty() || to.isEmpty() ? null : Relation.key(from.get(), String.valueOf(r.get("fromId").asObject()),
+						r.get("type").asString(), to.get(), String.valueOf(r.get("toId").asObject()));
+				if (key == null || !keys.contains(key) || !seen.add(key)) {
+					extra.add(r.get("id").asString());
 				}
 			});
 			return null;
 		});
-		return deleteByElementId(session, gone, "MATCH ()-[r]->() WHERE elementId(r) IN $ids DELETE r");
+		return extra;
+	}
+
+	/**
+	 * Where the stored graph differs from the seed, without changing it: the same row maps and the same
+	 * comparisons as a load.
+	 */
+	public Integrity check(SeedModel seed) {
+		List<Relation> relations = distinct(seed.relations(), mentions(seed));
+		try (Session session = driver.session(sessions)) {
+			List<String> missing = new ArrayList<>();
+			List<String> different = new ArrayList<>();
+			Map<Kind, List<Entity>> byKind = seed.entities().stream()
+				.collect(Collectors.groupingBy(Entity::kind, () -> new EnumMap<>(Kind.class), Collectors.toList()));
+			byKind.forEach((kind, entities) -> compare(session, """
+					UNWIND $rows AS row
+					OPTIONAL MATCH (n:`%s` {id: row.id})
+					RETURN row.id AS id, n IS NULL AS missing, %s AS same
+					""".formatted(kind.label(), SAME_NODE), entities.stream().map(this::nodeRow).toList(),
+					id -> SeedModel.ref(kind, id), missing, different));
+			Map<String, List<Relation>> byEnds = relations.stream()
+				.collect(Collectors.groupingBy(r -> r.type().name() + ":" + r.fromKind().label() + ">" + r.toKind().label(),
+						TreeMap::new, Collectors.toList()));
+			byEnds.forEach((group, rels) -> {
+				Relation first = rels.getFirst();
+				Map<String, Relation> byKey = new LinkedHashMap<>();
+				rels.forEach(r -> byKey.put(r.fromId() + ">" + r.toId(), r));
+				compare(session, """
+						UNWIND $rows AS row
+						OPTIONAL MATCH (a:`%s` {id: row.from})-[r:`%s`]->(b:`%s` {id: row.to})
+						RETURN row.from + '>' + row.to AS id, r IS NULL AS missing, %s AS same
+						""".formatted(first.fromKind().label(), first.type().name(), first.toKind().label(), SAME_RELATIONSHIP),
+						rels.stream().map(this::relationshipRow).toList(), id -> byKey.get(id).key(), missing, different);
+			});
+			return new Integrity(missing, different, extraNodes(session, seed.entities()).size(),
+					extraRelationships(session, relations).size());
+		}
+	}
+
+	private static void compare(Session session, String cypher, List<Map<String, Object>> rows,
+			Function<String, String> name, List<String> missing, List<String> different) {
+		session.executeRead(tx -> {
+			tx.run(cypher, Map.of("rows", rows)).forEachRemaining(r -> {
+				String id = String.valueOf(r.get("id").asObject());
+				if (r.get("missing").asBoolean()) {
+					missing.add(name.apply(id));
+				}
+				else if (!r.get("same").asBoolean()) {
+					different.add(name.apply(id));
+				}
+			});
+			return null;
+		});
+	}
+
+	/** What differs; the lists name nodes as kind:id and relationships by their seed key. */
+	public record Integrity(List<String> missing, List<String> different, long extraNodes, long extraRelationships) {
+
+		public boolean equal() {
+			return missing.isEmpty() && different.isEmpty() && extraNodes == 0 && extraRelationships == 0;
+		}
 	}
 
 	private long deleteByElementId(Session session, List<String> ids, String cypher) {

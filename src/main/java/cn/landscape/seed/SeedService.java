@@ -4,9 +4,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import cn.landscape.LandscapeProperties;
+import cn.landscape.embedded.EmbeddedNeo4j;
 
 /** Reads, validates and loads graph-seed/: at start-up, from the command line and from the admin call. */
 @Service
@@ -20,9 +22,22 @@ public class SeedService {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
+	/** The embedded store, whose disk must have room before a load; null with an external database. */
+	private EmbeddedNeo4j store;
+
 	SeedService(LandscapeProperties properties, SeedLoader loader) {
 		this.properties = properties;
 		this.loader = loader;
+	}
+
+	@Autowired(required = false)
+	void setStore(EmbeddedNeo4j store) {
+		this.store = store;
+	}
+
+	/** Compares the stored graph with graph-seed/ without writing. */
+	public SeedLoader.Integrity check() {
+		return loader.check(SeedReader.read(properties.seed().dir()));
 	}
 
 	/** Validates everything first: a {@link SeedValidationException} means nothing was written. */
@@ -31,6 +46,9 @@ public class SeedService {
 		seed.warnings().forEach(w -> log.warn("Seed: " + w));
 		lock.lock();
 		try {
+			if (store != null) {
+				store.ensureFreeSpace("Seed load");
+			}
 			return loader.load(seed, force);
 		}
 		finally {

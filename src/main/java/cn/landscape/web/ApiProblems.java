@@ -5,11 +5,14 @@ import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.neo4j.driver.exceptions.Neo4jException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,6 +25,8 @@ import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import cn.landscape.LandscapeProperties;
+import cn.landscape.embedded.EmbeddedNeo4j;
+import cn.landscape.embedded.LowDiskSpace;
 
 /** Every error as RFC 9457 application/problem+json that says what to change; never a stack trace. */
 @RestControllerAdvice
@@ -31,33 +36,39 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private final LandscapeProperties properties;
 
-	ApiProblems(LandscapeProperties properties) {
+	private final ObjectProvider<EmbeddedNeo4j> store;
+
+	ApiProblems(LandscapeProperties properties, ObjectProvider<EmbeddedNeo4j> store) {
 		this.properties = properties;
+		this.store = store;
 	}
 
 	@ExceptionHandler
-	ProblemDetail notFound(NotFoundException ex) {
+	ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
 		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), "not-found");
 		problem.setProperty("ref", ex.ref());
 		problem.setProperty("suggestions", ex.suggestions());
-		return problem;
+		return respond(problem);
 	}
 
 	@ExceptionHandler
-	ProblemDetail badParameter(BadParameterException ex) {
+	ResponseEntity<ProblemDetail> badParameter(BadParameterException ex) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Bad parameter", ex.getMessage(), "bad-parameter");
 		problem.setProperty("parameter", ex.parameter());
-		return problem;
+		return respond(problem);
 	}
 
 	@ExceptionHandler
-	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
-		String type = ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
+	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		Class<?> required = ex.getRequiredType();
+		String type = required == null ? "value" : required.getSimpleName().toLowerCase();
+		String hint = required != null && Number.class.isAssignableFrom(org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(required))
+				? " (decimal digits only)" : "";
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Bad parameter",
-				"Parameter '" + ex.getName() + "': '" + ex.getValue() + "' is not a valid " + type.toLowerCase() + ".",
+				"Parameter '" + ex.getName() + "': '" + ex.getValue() + "' is not a valid " + type + hint + ".",
 				"bad-parameter");
 		problem.setProperty("parameter", ex.getName());
-		return problem;
+		return respond(problem);
 	}
 
 	/** A Bean Validation constraint on a controller parameter: the same problem as {@link BadParameterException}. */
@@ -75,14 +86,31 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		if (value != null && !message.contains(", was ")) {
 			message += ", was " + value;
 		}
-		return ResponseEntity.badRequest().body(badParameter(new BadParameterException(name, message)));
+		return ResponseEntity.badRequest()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(badParameter(new BadParameterException(name, message)).getBody());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> lowDiskSpace(LowDiskSpace ex) {
+		return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "Disk full", ex.getMessage() + " " + ex.action(), "disk-full"));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		if (invalidParameter(ex) != null) {
+			return respond(badEncoding());
+		}
+		EmbeddedNeo4j db = store.getIfAvailable();
+		if (db != null && db.lowOnSpace()) {
+			log.error("Request failed with the store's disk full", ex);
+			return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "Disk full", "The database's disk is full: "
+					+ db.freeSpace() / (1024 * 1024) + " MB free under the store " + db.dataDir()
+					+ ". Free space there, or move the store (LANDSCAPE_DATA_DIR, landscape.embedded.data-dir).",
+					"disk-full"));
+		}
 		if (isTimeout(ex)) {
-			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-				.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Query timed out",
+			return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "Query timed out",
 						"The query ran longer than " + properties.query().timeout().toMillis()
 								+ " ms (landscape.query.timeout). Narrow it: a smaller depth, limit or date range.",
 						"query-timeout"));
@@ -90,16 +118,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		if (isSearchIndexUnavailable(ex)) {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.header(HttpHeaders.RETRY_AFTER, "30")
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Search indexes are being built",
 						"The search indexes are being built after a load into an empty database. Try again in a minute;"
 								+ " a reference of the form kind:id (model:spark) works meanwhile.",
 						"indexes-building"));
 		}
 		log.error("Unexpected error", ex);
-		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-					"The service failed to answer; the error is in its log. Try again, or report it with the request.",
-					"internal"));
+		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+				"The service failed to answer; the error is in its log. Try again, or report it with the request.",
+				"internal"));
 	}
 
 	private static boolean isTimeout(Throwable ex) {
@@ -120,6 +148,40 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Spring's own problems (405, 406, 415 …) are written as problem+json whatever the request accepts: a
+	 * preset content type skips the negotiation that leaves a 406 with an empty body.
+	 */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
+		HttpHeaders problemHeaders = new HttpHeaders();
+		problemHeaders.putAll(headers);
+		problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return super.createResponseEntity(body, problemHeaders, status, request);
+	}
+
+	static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	/** Tomcat's refusal of a query string that is not valid percent-encoded UTF-8, if that is the cause. */
+	static InvalidParameterException invalidParameter(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof InvalidParameterException invalid) {
+				return invalid;
+			}
+		}
+		return null;
+	}
+
+	static ProblemDetail badEncoding() {
+		return problem(HttpStatus.BAD_REQUEST, "Bad request",
+				"A query parameter is not valid percent-encoded UTF-8 (an invalid sequence such as %FF, %C3%28 or %ZZ). "
+						+ TomcatProblems.ProblemReportValve.PERCENT_ENCODE,
+				"bad-encoding");
 	}
 
 	static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {

@@ -58,7 +58,17 @@ class QueryWarmup {
 		}
 		AvailabilityChangeEvent.publish(event.getApplicationContext(), ReadinessState.REFUSING_TRAFFIC);
 		long start = System.nanoTime();
-		List<String> paths = paths(client.query(SAMPLES).fetch().one().orElse(Map.of()));
+		Map<String, Object> sample;
+		try {
+			sample = client.query(SAMPLES).fetch().one().orElse(Map.of());
+		}
+		catch (RuntimeException ex) {
+			// A warm-up is an optimisation: on a starved machine its sample query may time out, and the
+			// service must come up all the same.
+			log.warn("Query warm-up could not sample the graph (" + ex.getMessage() + "); warming the fixed paths only");
+			sample = Map.of();
+		}
+		List<String> paths = paths(sample);
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		String base = "http://127.0.0.1:" + web.getWebServer().getPort();
 		int failed = 0;

@@ -17,6 +17,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import cn.landscape.LandscapeProperties;
 import cn.landscape.embedded.EmbeddedNeo4j;
+import cn.landscape.web.PublicUrl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,13 +70,15 @@ class BrowserControllerTest {
 
 	private static String openBrowser(LandscapeProperties.Neo4j neo4j, String... parameters) {
 		LandscapeProperties properties = new LandscapeProperties(
-				new LandscapeProperties.Embedded(7687, Path.of("unused"), "16m"), neo4j,
-				new LandscapeProperties.Seed(Path.of("graph-seed"), false, 100), new LandscapeProperties.Admin(""),
+				new LandscapeProperties.Embedded(7687, Path.of("unused"), "16m", "", "127.0.0.1",
+						org.springframework.util.unit.DataSize.ofMegabytes(200)), neo4j,
+				new LandscapeProperties.Seed(Path.of("graph-seed"), false, 100), new LandscapeProperties.Admin("", 5, Duration.ofMinutes(1)),
 				new LandscapeProperties.Query(Duration.ofSeconds(2), 500));
 		BrowserController controller = new BrowserController(
-				new StaticListableBeanFactory().getBeanProvider(EmbeddedNeo4j.class), properties);
+				new StaticListableBeanFactory().getBeanProvider(EmbeddedNeo4j.class), properties,
+				PublicUrl.of("http://service.example.com:8080"));
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/browser/");
-		request.setServerName("service.example.com");
+		request.setServerName("evil.example");
 		request.setServerPort(8080);
 		for (int i = 0; i < parameters.length; i += 2) {
 			request.addParameter(parameters[i], parameters[i + 1]);

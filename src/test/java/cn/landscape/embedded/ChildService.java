@@ -63,6 +63,21 @@ final class ChildService implements AutoCloseable {
 		return false;
 	}
 
+	/** Waits until the output contains {@code text}; false if the process ended first or the time ran out. */
+	boolean awaitOutput(String text, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (output().contains(text)) {
+				return true;
+			}
+			if (!process.isAlive()) {
+				return output().contains(text);
+			}
+			Thread.sleep(100);
+		}
+		return false;
+	}
+
 	/** The exit code, or null if it was still running when the time ran out. */
 	Integer awaitExit(Duration timeout) throws InterruptedException {
 		return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;

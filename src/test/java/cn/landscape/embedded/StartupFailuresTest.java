@@ -66,6 +66,46 @@ class StartupFailuresTest {
 	}
 
 	@Test
+	void a_start_that_fails_after_the_database_is_up_exits_non_zero_within_ten_seconds_of_the_failure() throws Exception {
+		try (ServerSocket taken = new ServerSocket(0);
+				ChildService service = ChildService.start(dir, env(dir.resolve("data"), ChildService.freePort(), "SERVER_PORT",
+						String.valueOf(taken.getLocalPort())))) {
+			assertThat(service.awaitOutput("APPLICATION FAILED TO START", START)).as(service.output()).isTrue();
+			assertThat(service.awaitExit(Duration.ofSeconds(10))).as("exit code within 10 s").isNotNull().isNotZero();
+		}
+	}
+
+	@Test
+	void a_load_refuses_to_start_when_the_stores_disk_is_below_the_free_space_threshold() throws Exception {
+		try (ChildService service = ChildService.start(dir, env(dir.resolve("data"), ChildService.freePort(),
+				"LANDSCAPE_SEED_ON_STARTUP", "true", "LANDSCAPE_MIN_FREE_SPACE", "1000000TB"))) {
+			assertOneClearMessage(service, service.awaitExit(START), "Seed load refused", dir.resolve("data").toString(),
+					"landscape.embedded.min-free-space", "LANDSCAPE_DATA_DIR");
+		}
+	}
+
+	@Test
+	void with_the_stores_disk_below_the_threshold_readiness_is_down_and_disk_space_names_the_store() throws Exception {
+		Path data = dir.resolve("data");
+		try (ChildService service = ChildService.start(dir, env(data, ChildService.freePort(), "LANDSCAPE_MIN_FREE_SPACE",
+				"1000000TB", "LANDSCAPE_ADMIN_TOKEN", "disk-test-token"))) {
+			assertThat(service.awaitUp(START)).as(service.output()).isTrue();
+			java.util.regex.Matcher page = java.util.regex.Pattern.compile("Page\\s+: http://localhost:(\\d+)/").matcher(service.output());
+			assertThat(page.find()).isTrue();
+			int port = Integer.parseInt(page.group(1));
+			var readiness = cn.landscape.web.RawHttp.get(port, "/actuator/health/readiness");
+			assertThat(readiness.status()).as(readiness.body()).isEqualTo(503);
+			var health = cn.landscape.web.RawHttp.get(port, "/actuator/health", "Authorization: Bearer disk-test-token");
+			assertThat(health.body()).contains("\"diskSpace\":{\"status\":\"DOWN\"").contains(data.toString());
+			var reload = cn.landscape.web.RawHttp.send(port, "POST", "/api/admin/seed/reload".getBytes(),
+					"Authorization: Bearer disk-test-token");
+			assertThat(reload.status()).isEqualTo(503);
+			assertThat(reload.header("Content-Type")).startsWith("application/problem+json");
+			assertThat(reload.body()).contains(data.toString(), "landscape.embedded.min-free-space");
+		}
+	}
+
+	@Test
 	void data_directory_that_cannot_be_created_exits_non_zero_naming_it() throws Exception {
 		Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
 		try (ChildService service = ChildService.start(dir, env(file.resolve("store"), ChildService.freePort()))) {
@@ -103,12 +143,12 @@ class StartupFailuresTest {
 		int bolt = ChildService.freePort();
 		try (ChildService first = ChildService.start(dir, env(data, bolt, "LANDSCAPE_SEED_ON_STARTUP", "true"))) {
 			assertThat(first.awaitUp(START)).as(first.output()).isTrue();
-			long nodes = countNodes(bolt);
+			long nodes = countNodes(bolt, data);
 			try (ChildService second = ChildService.start(dir, env(data, ChildService.freePort()))) {
 				assertOneClearMessage(second, second.awaitExit(START), "is locked by another running instance",
 						"LANDSCAPE_DATA_DIR");
 			}
-			assertThat(countNodes(bolt)).isEqualTo(nodes).isPositive();
+			assertThat(countNodes(bolt, data)).isEqualTo(nodes).isPositive();
 		}
 	}
 
@@ -119,21 +159,22 @@ class StartupFailuresTest {
 		long nodes;
 		try (ChildService first = ChildService.start(dir, env(data, bolt, "LANDSCAPE_SEED_ON_STARTUP", "true"))) {
 			assertThat(first.awaitUp(START)).as(first.output()).isTrue();
-			nodes = countNodes(bolt);
+			nodes = countNodes(bolt, data);
 			assertThat(nodes).isGreaterThan(150);
 			first.kill9();
 		}
 		try (ChildService again = ChildService.start(dir, env(data, bolt, "LANDSCAPE_SEED_ON_STARTUP", "true"))) {
 			assertThat(again.awaitUp(START)).as(again.output()).isTrue();
-			assertThat(countNodes(bolt)).isEqualTo(nodes);
-			assertThat(again.output()).contains("seed unchanged since the last load");
+			assertThat(countNodes(bolt, data)).isEqualTo(nodes);
+			assertThat(again.output()).contains("(no change)").doesNotContain("repaired");
 			assertThat(again.stop()).as("graceful stop on SIGTERM").isNotNull();
 		}
 	}
 
-	/** An outside Bolt client, as a user of the embedded database would connect. */
-	private static long countNodes(int boltPort) {
-		try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.none())) {
+	/** An outside Bolt client, as a user of the embedded database would connect: with the generated password. */
+	static long countNodes(int boltPort, Path dataDir) throws IOException {
+		String password = Files.readString(dataDir.resolve(EmbeddedNeo4j.PASSWORD_FILE)).strip();
+		try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.basic("neo4j", password))) {
 			return driver.executableQuery("MATCH (n:Entity) RETURN count(n) AS n").execute().records().getFirst().get("n").asLong();
 		}
 	}

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiProblemsTest {
 
 	private final ApiProblems problems = new ApiProblems(new LandscapeProperties(null, null, null, null,
-			new LandscapeProperties.Query(java.time.Duration.ofSeconds(2), 500)));
+			new LandscapeProperties.Query(java.time.Duration.ofSeconds(2), 500)),
+			new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(cn.landscape.embedded.EmbeddedNeo4j.class));
 
 	@Test
 	void unexpected_error_is_500_without_its_message_or_stack_trace() {
@@ -35,7 +36,8 @@ class ApiProblemsTest {
 
 	@Test
 	void not_found_lists_the_suggestions() {
-		ProblemDetail problem = problems.notFound(new NotFoundException("industry", "financ", java.util.List.of("金融 (Finance)")));
+		ProblemDetail problem = problems.notFound(new NotFoundException("industry", "financ", java.util.List.of("金融 (Finance)")))
+			.getBody();
 		assertThat(problem.getStatus()).isEqualTo(404);
 		assertThat(problem.getProperties()).containsEntry("suggestions", java.util.List.of("金融 (Finance)"))
 			.containsAllEntriesOf(Map.of("ref", "financ"));
