@@ -12,6 +12,7 @@ import java.util.Set;
 import org.ahocorasick.trie.Emit;
 import org.ahocorasick.trie.Trie;
 
+import cn.landscape.catalog.Kind;
 import cn.landscape.document.KnownGraph.Known;
 
 /**
@@ -50,10 +51,24 @@ final class MentionLinker {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			if (!blank(c)) {
-				out.append(Character.toLowerCase(c));
+				out.append(fold(c));
 			}
 		}
 		return out.toString();
+	}
+
+	/**
+	 * One character for one: lower case, full-width forms as ASCII, every quotation mark as '"', so that
+	 * “人工智能+” and "人工智能＋" are one name. Offsets stay those of the text.
+	 */
+	private static char fold(char c) {
+		if (c >= '\uFF01' && c <= '\uFF5E') {
+			c = (char) (c - 0xFEE0);
+		}
+		if (c == '“' || c == '”' || c == '「' || c == '」' || c == '『' || c == '』') {
+			return '"';
+		}
+		return Character.toLowerCase(c);
 	}
 
 	private static boolean blank(char c) {
@@ -68,7 +83,7 @@ final class MentionLinker {
 			char c = text.charAt(i);
 			if (!blank(c)) {
 				position[squeezed.length()] = i;
-				squeezed.append(Character.toLowerCase(c));
+				squeezed.append(fold(c));
 			}
 		}
 		int[] sentenceAt = sentenceIndex(text.length(), sentences);
@@ -97,6 +112,7 @@ final class MentionLinker {
 				kept.add(span);
 			}
 		}
+		kept.addAll(nestedOrganisations(kept, spans, keys));
 		kept.sort(Comparator.comparingInt(s -> s[0]));
 		List<Mention> raw = new ArrayList<>();
 		for (int[] span : kept) {
@@ -108,6 +124,31 @@ final class MentionLinker {
 					sentenceAt[span[0]], only == null ? refs : List.of()));
 		}
 		return decide(raw);
+	}
+
+	/**
+	 * A vendor or body whose name opens a longer name of another entity is named there too: "科大讯飞星火"
+	 * names iFlytek as well as its model, "清华大学人工智能研究院" the university as well as its institute.
+	 */
+	private List<int[]> nestedOrganisations(List<int[]> kept, List<int[]> spans, List<String> keys) {
+		Map<Integer, int[]> keptByStart = new HashMap<>();
+		kept.forEach(k -> keptByStart.put(k[0], k));
+		List<int[]> nested = new ArrayList<>();
+		Set<Integer> done = new HashSet<>();
+		for (int[] span : spans) {
+			int[] outer = keptByStart.get(span[0]);
+			if (outer == null || outer == span || span[1] >= outer[1] || done.contains(outer[0])) {
+				continue;
+			}
+			Set<Known> inner = owners.get(keys.get(span[2]));
+			Set<Known> whole = owners.get(keys.get(outer[2]));
+			boolean organisation = inner.stream().allMatch(k -> k.kind() == Kind.VENDOR || k.kind() == Kind.BODY);
+			if (organisation && java.util.Collections.disjoint(inner, whole)) {
+				nested.add(span);
+				done.add(outer[0]);
+			}
+		}
+		return nested;
 	}
 
 	/**

@@ -26,7 +26,7 @@ final class ProposalRules {
 	record Item(End end, int start, int end_) {
 	}
 
-	private static final Pattern DEVELOP = Pattern.compile("推出|发布|自研|研发|开发|打造|上线|亮相|升级");
+	private static final Pattern DEVELOP = Pattern.compile("推出|发布|自研|研发|研制|开发|打造|上线|亮相|升级|开源");
 
 	private static final Pattern SERVE = Pattern.compile("面向|服务|应用于|应用在|赋能|落地|用于|助力|深入|聚焦|覆盖|场景|领域|行业");
 
@@ -39,7 +39,19 @@ final class ProposalRules {
 	private static final Pattern MAKE = Pattern.compile("推出|发布|研发|生产|制造|自研|设计|旗下");
 
 	/** What may stand between a vendor and the product it makes: "科大讯飞的…", "百度公司—…", "华为旗下…". */
-	private static final Pattern JOINER = Pattern.compile("\\s*(公司)?\\s*(的|之|—|－|-|–|：|:|旗下的?|推出的|发布的|自研的|研发的)?\\s*");
+	private static final Pattern JOINER = Pattern
+		.compile("\\s*(公司)?\\s*(的|之|—|－|-|–|：|:|旗下的?|推出的|发布的|自研的|研发的|开源的?)?\\s*[“\"「]?\\s*");
+
+	/** What separates the names of a list: "A100、H100", "Qwen-72B、Qwen-1.8B 和 Qwen-Audio". */
+	private static final Pattern LIST = Pattern.compile("\\s*[”\"」]?\\s*([、,，和与及]|以及)\\s*[“\"「]?\\s*");
+
+	/** What may stand between issuers and the title they issue: "科技部等六部门联合印发的《…》". */
+	private static final Pattern ISSUER_GAP = Pattern
+		.compile("[\\s、，,和与及]*(等[一二三四五六七八九十\\d]*(个)?部门)?\\s*(于\\s*[\\d\\s年月日]+)?(联合)?(印发|发布|出台|颁布|公布)?(了)?(的)?\\s*《?");
+
+	/** "阿里云开源 Qwen-72B", "vivo 推出蓝心大模型": a release verb between a vendor and its product. */
+	private static final Pattern DEVELOP_GAP = Pattern
+		.compile("\\s*(也|还|又|已|正式|首次|先后|陆续|率先)?\\s*(推出|发布|自研|研发|开发|打造|上线|开源)(了)?\\s*[“\"「]?\\s*");
 
 	private static final Pattern DATE = Pattern.compile("((?:19|20)\\d{2})\\s*年\\s*(\\d{1,2})\\s*月|(?<![\\d年])(\\d{1,2})\\s*月(?!\\s*[份底末初]?\\d)");
 
@@ -64,7 +76,7 @@ final class ProposalRules {
 	List<Proposal> propose(String documentId, String documentYear, List<Sentence> sentences, List<Mention> mentions,
 			List<Candidate> candidates) {
 		Map<Integer, List<Item>> bySentence = new LinkedHashMap<>();
-		for (Mention m : mentions) {
+		for (Mention m : withoutNested(mentions)) {
 			if (!m.ambiguous()) {
 				bySentence.computeIfAbsent(m.sentence(), k -> new ArrayList<>())
 					.add(new Item(new End(m.ref(), m.kind(), m.name()), m.start(), m.end()));
@@ -77,16 +89,39 @@ final class ProposalRules {
 			}
 		}
 		Map<String, Proposal> found = new LinkedHashMap<>();
+		Topic topic = new Topic();
 		for (Map.Entry<Integer, List<Item>> entry : bySentence.entrySet()) {
 			Sentence s = sentences.get(entry.getKey());
 			List<Item> items = entry.getValue();
 			items.sort(Comparator.comparingInt(Item::start));
-			new InSentence(s, items, date(s.text(), documentYear), found).run();
+			topic.enter(s);
+			new InSentence(s, items, date(s.text(), documentYear), found, topic).run();
+			topic.remember(items, s.index());
 		}
 		List<Proposal> out = new ArrayList<>();
 		int n = 0;
 		for (Proposal p : found.values()) {
 			out.add(p.withId(documentId + "-p" + ++n));
+		}
+		return out;
+	}
+
+	/**
+	 * A name nested in a longer one (the vendor opening "科大讯飞星火") is not a separate end here: the
+	 * vendor-in-name rules read it from the longer name.
+	 */
+	private static List<Mention> withoutNested(List<Mention> mentions) {
+		List<Mention> out = new ArrayList<>(mentions.size());
+		for (int i = 0; i < mentions.size(); i++) {
+			Mention m = mentions.get(i);
+			boolean nested = false;
+			for (int j = Math.max(0, i - 2); j < Math.min(mentions.size(), i + 3) && !nested; j++) {
+				Mention o = mentions.get(j);
+				nested = j != i && o.start() <= m.start() && o.end() >= m.end() && o.end() - o.start() > m.end() - m.start();
+			}
+			if (!nested) {
+				out.add(m);
+			}
 		}
 		return out;
 	}
@@ -106,6 +141,54 @@ final class ProposalRules {
 		return year + "-" + (mm < 10 ? "0" : "") + mm;
 	}
 
+	/**
+	 * The vendor, model or application a paragraph is about: the one named in the sentence just before.
+	 * A sentence that names only the other end ("赋能企业搭建专属智能客服") is read as about it.
+	 */
+	private static final class Topic {
+
+		private final Map<Kind, Item> inSection = new java.util.EnumMap<>(Kind.class);
+
+		private final Map<Kind, Item> lastSentence = new java.util.EnumMap<>(Kind.class);
+
+		private int remembered = -2;
+
+		private int paragraph = -1;
+
+		private String section;
+
+		void enter(Sentence s) {
+			if (s.paragraph() != paragraph) {
+				lastSentence.clear();
+				paragraph = s.paragraph();
+			}
+			if (!java.util.Objects.equals(s.section(), section)) {
+				inSection.clear();
+				section = s.section();
+			}
+		}
+
+		void remember(List<Item> items, int sentence) {
+			lastSentence.clear();
+			for (Item item : items) {
+				if (!item.end().candidate()) {
+					inSection.put(item.end().kind(), item);
+					lastSentence.put(item.end().kind(), item);
+				}
+			}
+			remembered = sentence;
+		}
+
+		/** The topic only carries to the very next sentence of the paragraph. */
+		Item paragraph(Kind kind, int sentence) {
+			return remembered == sentence - 1 ? lastSentence.get(kind) : null;
+		}
+
+		Item section(Kind kind) {
+			return inSection.get(kind);
+		}
+	}
+
 	private final class InSentence {
 
 		private final Sentence s;
@@ -116,11 +199,17 @@ final class ProposalRules {
 
 		private final Map<String, Proposal> found;
 
-		InSentence(Sentence s, List<Item> items, String date, Map<String, Proposal> found) {
+		private final Topic topic;
+
+		private final int[] group;
+
+		InSentence(Sentence s, List<Item> items, String date, Map<String, Proposal> found, Topic topic) {
 			this.s = s;
 			this.items = items;
 			this.date = date;
 			this.found = found;
+			this.topic = topic;
+			this.group = parentheses(s.text());
 		}
 
 		void run() {
@@ -128,10 +217,13 @@ final class ProposalRules {
 			develops(t);
 			pairNearest(RelType.SERVES, kinds(Kind.INDUSTRY), kinds(Kind.MODEL, Kind.APPLICATION), SERVE, t, "serves-trigger",
 					0.6, true);
+			fromTopic(RelType.SERVES, kinds(Kind.INDUSTRY), SERVE, t, true, "serves-paragraph-topic", Kind.APPLICATION,
+					Kind.MODEL);
 			issuedBy(t);
 			covers(t);
 			pairNearest(RelType.BUILT_ON, kinds(Kind.APPLICATION), kinds(Kind.MODEL), BUILD, t, "built-on-trigger", 0.6,
 					false);
+			builtOnSectionModel();
 			pairNearest(RelType.RUNS_ON, kinds(Kind.MODEL, Kind.APPLICATION, Kind.FACILITY), kinds(Kind.CHIP), RUN, t,
 					"runs-on-trigger", 0.55, false);
 			madeBy(t);
@@ -139,15 +231,11 @@ final class ProposalRules {
 
 		/** Vendor next to its product ("科大讯飞的讯飞星火"), a vendor's name opening the product's, or a trigger. */
 		private void develops(String t) {
-			Predicate<Item> product = kinds(Kind.MODEL, Kind.APPLICATION, Kind.CHIP, Kind.FACILITY);
-			for (int i = 0; i + 1 < items.size(); i++) {
-				Item a = items.get(i);
-				Item b = items.get(i + 1);
-				if (a.end().kind() == Kind.VENDOR && product.test(b) && b.end().kind() != Kind.CHIP
-						&& JOINER.matcher(between(a, b)).matches()) {
-					add(RelType.DEVELOPS, a, b, "develops-adjacent", 0.75, date);
-				}
+			Predicate<Item> product = kinds(Kind.MODEL, Kind.APPLICATION, Kind.FACILITY);
+			for (Item[] pair : adjacent(kinds(Kind.VENDOR), product)) {
+				add(RelType.DEVELOPS, pair[0], pair[1], "develops-adjacent", 0.75, date);
 			}
+			respectively(RelType.DEVELOPS, kinds(Kind.VENDOR), kinds(Kind.MODEL, Kind.APPLICATION), t);
 			for (Item p : items) {
 				if (product.test(p) && p.end().kind() != Kind.CHIP) {
 					Known maker = vendorOpening(surface(p));
@@ -157,23 +245,134 @@ final class ProposalRules {
 					}
 				}
 			}
-			pairNearest(RelType.DEVELOPS, kinds(Kind.MODEL, Kind.APPLICATION), kinds(Kind.VENDOR), DEVELOP, t,
-					"develops-trigger", 0.6, true);
+			if (!t.contains("分别")) {
+				pairNearest(RelType.DEVELOPS, kinds(Kind.MODEL, Kind.APPLICATION), kinds(Kind.VENDOR), DEVELOP, t,
+						"develops-trigger", 0.6, true);
+			}
+			fromTopic(RelType.DEVELOPS, kinds(Kind.MODEL, Kind.APPLICATION), DEVELOP, t, true, "develops-paragraph-topic",
+					Kind.VENDOR);
 		}
 
-		private void issuedBy(String t) {
-			if (!ISSUE.matcher(t).find()) {
+		/** "A 和 B 分别发布了 X 与 Y": the n-th of one list with the n-th of the other. */
+		private void respectively(RelType type, Predicate<Item> fromKind, Predicate<Item> toKind, String t) {
+			int at = t.indexOf("分别");
+			if (at < 0) {
 				return;
 			}
-			for (Item policy : items) {
+			int split = s.start() + at;
+			List<Item> before = items.stream().filter(i -> i.start() < split && fromKind.test(i)).toList();
+			List<Item> after = items.stream().filter(i -> i.start() > split && toKind.test(i)).toList();
+			if (before.size() == after.size() && before.size() > 1) {
+				for (int i = 0; i < before.size(); i++) {
+					add(type, before.get(i), after.get(i), "develops-respectively", 0.7, date);
+				}
+			}
+		}
+
+		/**
+		 * A vendor written right before its product, or before a list of them: "英伟达的 A100、H100",
+		 * "阿里云开源 Qwen-72B、Qwen-1.8B". Returns [vendor, product] pairs.
+		 */
+		private List<Item[]> adjacent(Predicate<Item> ownerKind, Predicate<Item> productKind) {
+			List<Item[]> pairs = new ArrayList<>();
+			for (int i = 0; i + 1 < items.size(); i++) {
+				Item owner = items.get(i);
+				if (!ownerKind.test(owner)) {
+					continue;
+				}
+				Item previous = owner;
+				for (int j = i + 1; j < items.size() && productKind.test(items.get(j)); j++) {
+					Item next = items.get(j);
+					String gap = between(previous, next);
+					boolean joined = previous == owner ? JOINER.matcher(gap).matches() || DEVELOP_GAP.matcher(gap).matches()
+							: LIST.matcher(gap).matches();
+					if (!joined) {
+						break;
+					}
+					pairs.add(new Item[] { owner, next });
+					previous = next;
+				}
+			}
+			return pairs;
+		}
+
+		/**
+		 * With a trigger and the one end in this sentence but not the other, the other is the paragraph's
+		 * topic: the last entity of that kind named earlier in the paragraph.
+		 */
+		private void fromTopic(RelType type, Predicate<Item> present, Pattern trigger, String t, boolean presentIsTo,
+				String rule, Kind... topicKinds) {
+			if (!trigger.matcher(t).find() || items.stream().anyMatch(kinds(topicKinds))) {
+				return;
+			}
+			Item subject = null;
+			for (Kind k : topicKinds) {
+				Item candidate = topic.paragraph(k, s.index());
+				if (candidate != null && (subject == null || candidate.start() > subject.start())) {
+					subject = candidate;
+				}
+			}
+			if (subject == null) {
+				return;
+			}
+			for (Item item : items) {
+				if (present.test(item)) {
+					Item here = new Item(subject.end(), item.start(), item.end_());
+					if (presentIsTo) {
+						add(type, here, item, rule, 0.4, type == RelType.DEVELOPS ? date : null);
+					}
+					else {
+						add(type, item, here, rule, 0.4, null);
+					}
+				}
+			}
+		}
+
+		/** An application named in a section about a model, with no model in its sentence, is built on it. */
+		private void builtOnSectionModel() {
+			if (items.stream().anyMatch(kinds(Kind.MODEL))) {
+				return;
+			}
+			Item model = topic.section(Kind.MODEL);
+			if (model == null || s.section() == null) {
+				return;
+			}
+			for (Item app : items) {
+				if (app.end().kind() == Kind.APPLICATION) {
+					add(RelType.BUILT_ON, app, new Item(model.end(), app.start(), app.end_()), "built-on-section-topic", 0.35,
+							null);
+				}
+			}
+		}
+
+		/**
+		 * Issuers written right before the title ("北京市人民政府 《…》", "科技部等六部门联合印发《…》"), or
+		 * named between the previous title and this one in a sentence that issues it.
+		 */
+		private void issuedBy(String t) {
+			boolean issues = ISSUE.matcher(t).find();
+			int previousPolicy = s.start();
+			for (int i = 0; i < items.size(); i++) {
+				Item policy = items.get(i);
 				if (policy.end().kind() != Kind.POLICY) {
 					continue;
 				}
+				Item next = policy;
+				for (int j = i - 1; j >= 0 && items.get(j).end().kind() == Kind.BODY; j--) {
+					Item body = items.get(j);
+					if (!ISSUER_GAP.matcher(between(body, next)).matches()) {
+						break;
+					}
+					add(RelType.ISSUED_BY, policy, body, "issued-by-adjacent", 0.75, date);
+					next = body;
+				}
 				for (Item body : items) {
-					if (body.end().kind() == Kind.BODY && body.start() < policy.start()) {
+					if (issues && body.end().kind() == Kind.BODY && body.start() < policy.start()
+							&& body.start() >= previousPolicy) {
 						add(RelType.ISSUED_BY, policy, body, "issued-by-trigger", 0.7, date);
 					}
 				}
+				previousPolicy = policy.end_();
 			}
 		}
 
@@ -192,20 +391,17 @@ final class ProposalRules {
 					}
 				}
 				for (Item region : items) {
-					if (issues && region.end().kind() == Kind.REGION && region.start() < policy.start()) {
-						add(RelType.COVERS, policy, region, "covers-region-issuing", 0.5, null);
+					if (region.end().kind() == Kind.REGION && region.start() < policy.start()) {
+						add(RelType.COVERS, policy, region, issues ? "covers-region-issuing" : "covers-region-in-sentence",
+								issues ? 0.5 : 0.4, null);
 					}
 				}
 			}
 		}
 
 		private void madeBy(String t) {
-			for (int i = 0; i + 1 < items.size(); i++) {
-				Item a = items.get(i);
-				Item b = items.get(i + 1);
-				if (a.end().kind() == Kind.VENDOR && b.end().kind() == Kind.CHIP && JOINER.matcher(between(a, b)).matches()) {
-					add(RelType.MADE_BY, b, a, "made-by-adjacent", 0.8, null);
-				}
+			for (Item[] pair : adjacent(kinds(Kind.VENDOR), kinds(Kind.CHIP))) {
+				add(RelType.MADE_BY, pair[1], pair[0], "made-by-adjacent", 0.8, null);
 			}
 			for (Item chip : items) {
 				if (chip.end().kind() == Kind.CHIP) {
@@ -256,6 +452,11 @@ final class ProposalRules {
 			}
 		}
 
+		private int groupOf(Item item) {
+			int at = item.start() - s.start();
+			return at >= 0 && at < group.length ? group[at] : 0;
+		}
+
 		private String between(Item a, Item b) {
 			int from = a.end_() - s.start();
 			int to = b.start() - s.start();
@@ -284,7 +485,7 @@ final class ProposalRules {
 
 		private void add(RelType type, Item from, Item to, String rule, double confidence, String when) {
 			if (!type.from().contains(from.end().kind()) || !type.to().contains(to.end().kind())
-					|| from.end().key().equals(to.end().key())) {
+					|| from.end().key().equals(to.end().key()) || groupOf(from) != groupOf(to)) {
 				return;
 			}
 			boolean existing = !from.end().candidate() && !to.end().candidate()
@@ -300,6 +501,30 @@ final class ProposalRules {
 			}
 		}
 
+	}
+
+	/**
+	 * For each character, the parenthesised aside it sits in (0 outside any): names inside "（…）" describe
+	 * something else than the sentence around them, so facts never join the inside to the outside.
+	 */
+	static int[] parentheses(String t) {
+		int[] group = new int[t.length()];
+		int depth = 0;
+		int current = 0;
+		int count = 0;
+		for (int i = 0; i < t.length(); i++) {
+			char c = t.charAt(i);
+			if (c == '（' || c == '(') {
+				if (depth++ == 0) {
+					current = ++count;
+				}
+			}
+			group[i] = depth > 0 ? current : 0;
+			if ((c == '）' || c == ')') && depth > 0 && --depth == 0) {
+				current = 0;
+			}
+		}
+		return group;
 	}
 
 	private static Predicate<Item> kinds(Kind... kinds) {

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Splits plain text into sentences on Chinese and English sentence ends (。！？；. ! ?) and on paragraph
- * breaks (new lines, table cells), keeping quotations (“…” 「…」 ‘…’) and titles (《…》) whole.
+ * breaks (new lines; a table row is one sentence), keeping quotations (“…” 「…」 ‘…’) and titles (《…》) whole. A title
+ * broken by a single line end (text copied from a PDF) stays whole too.
  */
 final class Sentences {
 
@@ -23,16 +24,22 @@ final class Sentences {
 	static List<Sentence> split(String text) {
 		List<Sentence> sentences = new ArrayList<>();
 		String section = null;
+		int paragraph = 0;
 		int start = 0;
 		int depth = 0;
 		int openedAt = -1;
 		int n = text.length();
 		for (int i = 0; i < n; i++) {
 			char c = text.charAt(i);
-			if (c == '\n' || c == '\t') {
-				section = add(sentences, text, start, i, section);
+			if (c == '\n' && depth > 0 && text.charAt(openedAt) == '《' && i - openedAt < MAX_OPEN
+					&& !(i + 1 < n && text.charAt(i + 1) == '\n')) {
+				continue;
+			}
+			if (c == '\n') {
+				section = add(sentences, text, start, i, paragraph, section);
 				start = i + 1;
 				depth = 0;
+				paragraph++;
 				continue;
 			}
 			if (isOpening(c)) {
@@ -54,12 +61,12 @@ final class Sentences {
 				while (end < n && (isEndMark(text.charAt(end)) || isClosing(text.charAt(end)))) {
 					end++;
 				}
-				section = add(sentences, text, start, end, section);
+				section = add(sentences, text, start, end, paragraph, section);
 				start = end;
 				i = end - 1;
 			}
 		}
-		add(sentences, text, start, n, section);
+		add(sentences, text, start, n, paragraph, section);
 		return sentences;
 	}
 
@@ -99,7 +106,8 @@ final class Sentences {
 			.contains(word);
 	}
 
-	private static String add(List<Sentence> sentences, String text, int from, int to, String section) {
+	private static String add(List<Sentence> sentences, String text, int from, int to, int paragraph,
+			String section) {
 		int s = from;
 		int e = to;
 		while (s < e && isBlank(text.charAt(s))) {
@@ -118,7 +126,7 @@ final class Sentences {
 		if (lineStart && body.length() <= 40 && heading.find()) {
 			current = heading.group(1);
 		}
-		sentences.add(new Sentence(sentences.size(), s, e, current, body));
+		sentences.add(new Sentence(sentences.size(), s, e, paragraph, current, body));
 		return current;
 	}
 

@@ -131,6 +131,7 @@ class GoldStandardTest {
 				score.gold(found, ev.doc() + " " + rel.key() + " \"" + ev.quote() + "\"");
 			}
 		}
+		Map<String, int[]> byRule = new TreeMap<>();
 		Map<RelType, Integer> withCandidate = new TreeMap<>();
 		int proposals = 0;
 		for (Map.Entry<String, Extraction> r : results.entrySet()) {
@@ -144,9 +145,14 @@ class GoldStandardTest {
 				if (p.from().candidate() || p.to().candidate()) {
 					withCandidate.merge(p.type(), 1, Integer::sum);
 				}
-				else if (pairs.add(p.key())) {
-					score.produced(goldFacts.contains(r.getKey() + "|" + p.from().ref() + "|" + p.type() + "|" + p.to().ref()),
-							r.getKey() + " " + p.key() + " [" + p.rule() + "] " + p.quote());
+				else {
+					boolean right = goldFacts.contains(r.getKey() + "|" + p.from().ref() + "|" + p.type() + "|" + p.to().ref());
+					int[] counts = byRule.computeIfAbsent(p.rule(), k -> new int[2]);
+					counts[0] += right ? 1 : 0;
+					counts[1]++;
+					if (pairs.add(p.key())) {
+						score.produced(right, r.getKey() + " " + p.key() + " [" + p.rule() + "] " + p.quote());
+					}
 				}
 			}
 		}
@@ -155,7 +161,8 @@ class GoldStandardTest {
 		out.append(String.format("%-10s %9s %9s %7s %7s %s%n", "", "precision", "recall", "gold", "pairs", "(+candidate-end)"));
 		out.append(mentions.line("mentions", "")).append(String.format("  ambiguous mentions reported: %d%n", ambiguous));
 		relations.forEach((t, s) -> out.append(s.line(t.name(), " +" + withCandidate.getOrDefault(t, 0))));
-		out.append(String.format("  proposals in all (every type): %d%n", proposals));
+		out.append(String.format("  proposals in all (every type): %d%n  right / proposals by rule (known ends):%n", proposals));
+		byRule.forEach((rule, c) -> out.append(String.format("    %-28s %4d / %4d%n", rule, c[0], c[1])));
 		if (Boolean.getBoolean("gold.verbose")) {
 			out.append(mentions.misses("mentions"));
 			relations.forEach((t, s) -> out.append(s.misses(t.name())));
