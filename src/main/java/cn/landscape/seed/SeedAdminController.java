@@ -1,8 +1,5 @@
 package cn.landscape.seed;
 
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.landscape.LandscapeProperties;
+import cn.landscape.web.AdminToken;
 
 /**
  * Reloads graph-seed/ on demand. Disabled unless landscape.admin.token (LANDSCAPE_ADMIN_TOKEN) is set;
@@ -27,11 +24,11 @@ class SeedAdminController {
 
 	private final SeedService seeds;
 
-	private final String token;
+	private final AdminToken adminToken;
 
-	SeedAdminController(SeedService seeds, LandscapeProperties properties) {
+	SeedAdminController(SeedService seeds, AdminToken adminToken) {
 		this.seeds = seeds;
-		this.token = properties.admin().token();
+		this.adminToken = adminToken;
 	}
 
 	@PostMapping("/api/admin/seed/reload")
@@ -40,14 +37,7 @@ class SeedAdminController {
 	ResponseEntity<?> reload(
 			@Parameter(description = "Bearer <LANDSCAPE_ADMIN_TOKEN>", example = "Bearer s3cret") @RequestHeader(name = "Authorization", required = false) String authorization,
 			@Parameter(description = "Load even if the seed has not changed since the last load") @RequestParam(defaultValue = "true") boolean force) {
-		if (token.isBlank()) {
-			return problem(HttpStatus.FORBIDDEN, "Admin disabled",
-					"The admin endpoints are disabled: start the service with LANDSCAPE_ADMIN_TOKEN=<secret> to enable them.");
-		}
-		if (authorization == null || !authorization.startsWith("Bearer ") || !matches(authorization.substring(7).strip())) {
-			return problem(HttpStatus.UNAUTHORIZED, "Admin token required",
-					"Send the configured admin token as 'Authorization: Bearer <token>'.");
-		}
+		adminToken.require(authorization);
 		try {
 			return ResponseEntity.ok(seeds.load(force));
 		}
@@ -57,16 +47,6 @@ class SeedAdminController {
 			problem.setProperty("errors", ex.errors());
 			return ResponseEntity.unprocessableContent().body(problem);
 		}
-	}
-
-	private boolean matches(String given) {
-		return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return ResponseEntity.status(status).body(problem);
 	}
 
 }
