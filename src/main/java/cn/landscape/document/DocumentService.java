@@ -303,8 +303,9 @@ class DocumentService {
 						+ "; send one as kind:id.");
 	}
 
+	/** The admin reload's path: validate all of graph-seed/, then load what changed. */
 	private LoadReport load() {
-		return seeds.load(true);
+		return seeds.load(false);
 	}
 
 	private static void restore(DocumentFiles files, String id, Map<String, Object> before) {

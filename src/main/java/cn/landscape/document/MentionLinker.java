@@ -127,8 +127,9 @@ final class MentionLinker {
 	}
 
 	/**
-	 * A vendor or body whose name opens a longer name of another entity is named there too: "科大讯飞星火"
-	 * names iFlytek as well as its model, "清华大学人工智能研究院" the university as well as its institute.
+	 * A vendor or body whose full name opens a longer name of another entity is named there too: "科大讯飞星火"
+	 * names iFlytek as well as its model, "清华大学人工智能研究院" the university as well as its institute. An
+	 * alias does not count: "讯飞星火认知大模型" stays one mention.
 	 */
 	private List<int[]> nestedOrganisations(List<int[]> kept, List<int[]> spans, List<String> keys) {
 		Map<Integer, int[]> keptByStart = new HashMap<>();
@@ -142,7 +143,9 @@ final class MentionLinker {
 			}
 			Set<Known> inner = owners.get(keys.get(span[2]));
 			Set<Known> whole = owners.get(keys.get(outer[2]));
-			boolean organisation = inner.stream().allMatch(k -> k.kind() == Kind.VENDOR || k.kind() == Kind.BODY);
+			String innerKey = keys.get(span[2]);
+			boolean organisation = inner.stream().allMatch(k -> (k.kind() == Kind.VENDOR || k.kind() == Kind.BODY)
+					&& key(k.name()).equals(innerKey));
 			if (organisation && java.util.Collections.disjoint(inner, whole)) {
 				nested.add(span);
 				done.add(outer[0]);

@@ -31,7 +31,7 @@ import cn.landscape.web.AdminToken;
  */
 @RestController
 @Tag(name = "Documents")
-class DocumentController {
+class IngestController {
 
 	private final DocumentService documents;
 
@@ -39,7 +39,7 @@ class DocumentController {
 
 	private final JsonMapper json;
 
-	DocumentController(DocumentService documents, AdminToken adminToken, JsonMapper json) {
+	IngestController(DocumentService documents, AdminToken adminToken, JsonMapper json) {
 		this.documents = documents;
 		this.adminToken = adminToken;
 		this.json = json;
