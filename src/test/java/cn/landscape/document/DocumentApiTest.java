@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
@@ -161,7 +163,7 @@ class DocumentApiTest extends SeededApp {
 				"industry:finance");
 		assertThat(answer.get("proposals").toString()).contains("\"existing\":true");
 		assertThat(answer.get("candidates").toString()).contains("天工");
-		assertThat(answer.get("sentences").toString()).doesNotContain("<script>").contains("alert");
+		assertThat(answer.get("sentences").toString()).doesNotContain("<script>", "alert(").contains("页面里的脚本只是文字");
 
 		assertThat(Files.exists(SEED.resolve("documents/" + id + ".yaml"))).isTrue();
 		assertThat(Files.exists(SEED.resolve("documents/" + id + ".txt"))).isTrue();
@@ -185,7 +187,7 @@ class DocumentApiTest extends SeededApp {
 
 		Http.Response accepted = post("/api/proposals/" + pid + "/accept", "");
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
-		assertThat(relationship("chitu", "SERVES", "industry:education")).contains("已落地教育行业");
+		assertThat(relationship("chitu", "SERVES", "industry:education")).containsExactly("容联云的赤兔大模型已落地教育行业。");
 		assertThat(SeedReader.read(SEED).relations()).anyMatch(r -> r.key().equals("model:chitu|SERVES|industry:education"));
 
 		Http.Response twice = post("/api/proposals/" + pid + "/accept", "");
@@ -256,6 +258,33 @@ class DocumentApiTest extends SeededApp {
 		assertThat(post("/api/proposals/" + pid + "/accept", "").status()).isEqualTo(409);
 		assertThat(relationship("chitu", "SERVES", "industry:manufacturing")).isEmpty();
 		assertThat(SeedReader.read(SEED).relations()).noneMatch(r -> r.key().equals("model:chitu|SERVES|industry:manufacturing"));
+	}
+
+	@Autowired
+	private IngestCommand command;
+
+	@Test
+	void the_command_line_adds_a_file_as_the_api_does_and_refuses_a_file_that_is_not_utf8() throws IOException {
+		Path file = Files.createTempFile("article", ".md");
+		Files.writeString(file, "## 新闻\n\n华为发布了盘古大模型的新版本，面向政务行业。", StandardCharsets.UTF_8);
+		IngestCommand.Outcome added = command.ingest(new DefaultApplicationArguments("--ingest=" + file,
+				"--title=盘古新版本", "--publisher=某报", "--date=2025-02-03"));
+		assertThat(added.exitCode()).as(added.message()).isZero();
+		String id = added.message().replaceAll("^Added document (doc-[0-9a-f]+).*$", "$1");
+		JsonNode document = Http.get(url("/api/documents/" + id)).json();
+		assertThat(document.get("document").get("date").asString()).isEqualTo("2025-02-03");
+		assertThat(document.get("mentions").toString()).contains("model:pangu");
+
+		Path latin1 = Files.createTempFile("latin1", ".txt");
+		Files.write(latin1, "caf\u00e9 au lait".getBytes(StandardCharsets.ISO_8859_1));
+		IngestCommand.Outcome refused = command.ingest(new DefaultApplicationArguments("--ingest=" + latin1,
+				"--title=t", "--publisher=p", "--date=2025-02"));
+		assertThat(refused.exitCode()).isEqualTo(1);
+		assertThat(refused.message()).contains("not UTF-8");
+		IngestCommand.Outcome noDate = command.ingest(new DefaultApplicationArguments("--ingest=" + file, "--title=t",
+				"--publisher=p"));
+		assertThat(noDate.exitCode()).isEqualTo(1);
+		assertThat(noDate.message()).contains("date");
 	}
 
 	@Test
