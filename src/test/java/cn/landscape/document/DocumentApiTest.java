@@ -9,22 +9,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,50 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 import cn.landscape.seed.SeedModel;
 import cn.landscape.seed.SeedReader;
 import cn.landscape.support.Http;
-import cn.landscape.support.SeededApp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * Adding a document and reviewing its proposals over HTTP, on a temporary copy of graph-seed/ (this class
- * writes into it) and a temporary review folder, in its own Spring context. Afterwards the copy loses the
- * added documents and is loaded again, so the shared database holds the real seed for the other tests.
- */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DocumentApiTest extends SeededApp {
-
-	private static final Path SEED;
-
-	private static final Path REVIEW;
-
-	static {
-		try {
-			SEED = Files.createTempDirectory("graph-seed-copy");
-			REVIEW = Files.createTempDirectory("review");
-			try (Stream<Path> files = Files.walk(Path.of("graph-seed"))) {
-				for (Path source : files.toList()) {
-					Path target = SEED.resolve(Path.of("graph-seed").relativize(source).toString());
-					if (Files.isDirectory(source)) {
-						Files.createDirectories(target);
-					}
-					else {
-						Files.copy(source, target);
-					}
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	@DynamicPropertySource
-	static void temporaryFolders(DynamicPropertyRegistry registry) {
-		registry.add("landscape.seed.dir", SEED::toString);
-		registry.add("landscape.documents.review-dir", REVIEW::toString);
-	}
-
-	private static final String TOKEN = "Bearer test-admin-token";
+/** Adding a document and reviewing its proposals over HTTP, on a temporary copy of graph-seed/. */
+class DocumentApiTest extends TemporarySeedApp {
 
 	private static final HttpClient client = HttpClient.newHttpClient();
 
@@ -90,12 +46,6 @@ class DocumentApiTest extends SeededApp {
 
 			<script>alert('x')</script> 页面里的脚本只是文字。
 			""";
-
-	@AfterAll
-	void restoreTheSharedDatabase() throws IOException {
-		FileSystemUtils.deleteRecursively(SEED.resolve("documents"));
-		assertThat(Http.post(url("/api/admin/seed/reload"), "Authorization", TOKEN).status()).isEqualTo(200);
-	}
 
 	private Http.Response post(String path, byte[] body, String authorization) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url(path)))
