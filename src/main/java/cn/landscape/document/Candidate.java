@@ -1,6 +1,6 @@
 package cn.landscape.document;
 
-import cn.landscape.catalog.Kind;
+import cn.landscape.entity.Kind;
 
 /**
  * A name the graph does not know yet, found by a rule. {@code kind} is the rule's guess, null when it

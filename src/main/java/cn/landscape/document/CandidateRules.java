@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.landscape.catalog.Kind;
+import cn.landscape.entity.Kind;
 
 /**
  * Rules that find names the graph does not know: quoted names, policy titles, "X大模型" and "X模型",

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
 
 import cn.landscape.LandscapeProperties;
-import cn.landscape.catalog.Kind;
-import cn.landscape.catalog.RelType;
+import cn.landscape.entity.Kind;
+import cn.landscape.entity.Names;
+import cn.landscape.entity.RelType;
 import cn.landscape.document.Proposal.End;
 import cn.landscape.seed.LoadReport;
 import cn.landscape.seed.SeedModel;
@@ -122,7 +123,7 @@ class DocumentService {
 
 	Optional<View> get(String id) {
 		DocumentFiles files = files();
-		if (!SeedReader.normalize(id).matches("[a-z0-9-]+")) {
+		if (!Names.normalize(id).matches("[a-z0-9-]+")) {
 			return Optional.empty();
 		}
 		return files.record(id).map(record -> {
@@ -278,7 +279,7 @@ class DocumentService {
 	}
 
 	private static End resolve(SeedModel seed, String field, String value) {
-		String wanted = SeedReader.normalize(value);
+		String wanted = Names.normalize(value);
 		List<SeedModel.Entity> matches = new ArrayList<>();
 		for (SeedModel.Entity e : seed.entities()) {
 			if (e.kind() == Kind.DOCUMENT) {
@@ -287,8 +288,8 @@ class DocumentService {
 			if (e.ref().equals(value.strip())) {
 				return new End(e.ref(), e.kind(), e.name());
 			}
-			boolean named = SeedReader.normalize(e.name()).equals(wanted) || SeedReader.normalize(e.nameEn()).equals(wanted)
-					|| e.aliases().stream().anyMatch(a -> SeedReader.normalize(a).equals(wanted));
+			boolean named = Names.normalize(e.name()).equals(wanted) || Names.normalize(e.nameEn()).equals(wanted)
+					|| e.aliases().stream().anyMatch(a -> Names.normalize(a).equals(wanted));
 			if (named) {
 				matches.add(e);
 			}

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import cn.landscape.catalog.Kind;
+import cn.landscape.entity.Kind;
 import cn.landscape.seed.SeedModel;
 
 /**

@@ -2,7 +2,7 @@ package cn.landscape.document;
 
 import java.util.List;
 
-import cn.landscape.catalog.Kind;
+import cn.landscape.entity.Kind;
 
 /**
  * A known name found in the text. {@code ref} is the entity it names, or null when the name is an alias

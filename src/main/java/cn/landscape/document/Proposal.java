@@ -1,7 +1,7 @@
 package cn.landscape.document;
 
-import cn.landscape.catalog.Kind;
-import cn.landscape.catalog.RelType;
+import cn.landscape.entity.Kind;
+import cn.landscape.entity.RelType;
 
 /**
  * A fact a rule read in a sentence, for a curator to accept or reject. {@code existing} means the graph

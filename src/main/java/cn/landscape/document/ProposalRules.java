@@ -10,8 +10,8 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.landscape.catalog.Kind;
-import cn.landscape.catalog.RelType;
+import cn.landscape.entity.Kind;
+import cn.landscape.entity.RelType;
 import cn.landscape.document.KnownGraph.Known;
 import cn.landscape.document.Proposal.End;
 

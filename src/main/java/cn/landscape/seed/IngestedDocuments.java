@@ -22,10 +22,10 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
-import cn.landscape.catalog.Kind;
-import cn.landscape.catalog.RelType;
+import cn.landscape.entity.Kind;
+import cn.landscape.entity.RelType;
 import cn.landscape.seed.SeedModel.Entity;
-import cn.landscape.seed.SeedModel.Evidence;
+import cn.landscape.evidence.Evidence;
 import cn.landscape.seed.SeedModel.Fact;
 import cn.landscape.seed.SeedModel.Relation;
 
@@ -276,7 +276,7 @@ public final class IngestedDocuments {
 			error(doc.file(), where, "quote", "not found in " + FOLDER + "/" + doc.id() + ".txt: \"" + quote + "\"");
 			return null;
 		}
-		return new Evidence(doc.id(), quote, SeedReader.string(raw.get("section")));
+		return Evidence.of(doc.id(), quote, SeedReader.string(raw.get("section")));
 	}
 
 	private List<Map<?, ?>> list(Parsed doc, String field) {

@@ -120,7 +120,7 @@ class DocumentApiTest extends TemporarySeedApp {
 		SeedModel seed = SeedReader.read(SEED);
 		assertThat(seed.entities().stream().filter(e -> e.ref().equals("document:" + id))).hasSize(1);
 		assertThat(seed.entities().stream().filter(e -> e.ref().equals("model:chitu")).findFirst().orElseThrow().evidence())
-			.anyMatch(ev -> ev.doc().equals(id));
+			.anyMatch(ev -> ev.documentId().equals(id));
 
 		JsonNode again = Http.get(url("/api/documents/" + id)).json();
 		assertThat(again.get("proposals").size()).isEqualTo(answer.get("proposals").size());

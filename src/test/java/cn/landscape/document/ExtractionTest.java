@@ -5,11 +5,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import cn.landscape.catalog.Kind;
-import cn.landscape.catalog.RelType;
+import cn.landscape.entity.Kind;
+import cn.landscape.entity.RelType;
 import cn.landscape.seed.SeedModel;
 import cn.landscape.seed.SeedModel.Entity;
-import cn.landscape.seed.SeedModel.Evidence;
+import cn.landscape.evidence.Evidence;
 import cn.landscape.seed.SeedModel.Relation;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The extraction pipeline on small texts and a small hand-made graph: no Spring, no database. */
 class ExtractionTest {
 
-	private static final Evidence EV = new Evidence("d", "q", null);
+	private static final Evidence EV = Evidence.of("d", "q", null);
 
 	private static Entity entity(Kind kind, String id, String name, String nameEn, String... aliases) {
 		return new Entity(kind, id, name, nameEn, List.of(aliases), List.of(EV), Map.of(), false);

@@ -16,11 +16,11 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import cn.landscape.catalog.Kind;
-import cn.landscape.catalog.RelType;
+import cn.landscape.entity.Kind;
+import cn.landscape.entity.RelType;
 import cn.landscape.seed.SeedModel;
 import cn.landscape.seed.SeedModel.Entity;
-import cn.landscape.seed.SeedModel.Evidence;
+import cn.landscape.evidence.Evidence;
 import cn.landscape.seed.SeedModel.Relation;
 import cn.landscape.seed.SeedReader;
 
@@ -88,14 +88,14 @@ class GoldStandardTest {
 				continue;
 			}
 			for (Evidence ev : e.evidence()) {
-				Extraction x = results.get(ev.doc());
+				Extraction x = results.get(ev.documentId());
 				if (x == null) {
 					continue;
 				}
-				goldPairs.add(ev.doc() + "|" + e.ref());
+				goldPairs.add(ev.documentId() + "|" + e.ref());
 				Set<Integer> at = sentencesOf(x, ev.quote());
 				boolean found = x.mentions().stream().anyMatch(m -> e.ref().equals(m.ref()) && at.contains(m.sentence()));
-				mentions.gold(found, ev.doc() + " " + e.ref() + " \"" + ev.quote() + "\"");
+				mentions.gold(found, ev.documentId() + " " + e.ref() + " \"" + ev.quote() + "\"");
 			}
 		}
 		int ambiguous = 0;
@@ -120,15 +120,15 @@ class GoldStandardTest {
 				continue;
 			}
 			for (Evidence ev : rel.evidence()) {
-				Extraction x = results.get(ev.doc());
+				Extraction x = results.get(ev.documentId());
 				if (x == null) {
 					continue;
 				}
-				goldFacts.add(ev.doc() + "|" + rel.key());
+				goldFacts.add(ev.documentId() + "|" + rel.key());
 				Set<Integer> at = sentencesOf(x, ev.quote());
 				boolean found = x.proposals().stream().anyMatch(p -> p.type() == rel.type()
 						&& rel.fromRef().equals(p.from().ref()) && rel.toRef().equals(p.to().ref()) && at.contains(p.sentence()));
-				score.gold(found, ev.doc() + " " + rel.key() + " \"" + ev.quote() + "\"");
+				score.gold(found, ev.documentId() + " " + rel.key() + " \"" + ev.quote() + "\"");
 			}
 		}
 		Map<String, int[]> byRule = new TreeMap<>();

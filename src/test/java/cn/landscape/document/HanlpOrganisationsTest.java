@@ -15,7 +15,7 @@ import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 import org.junit.jupiter.api.Test;
 
-import cn.landscape.catalog.Kind;
+import cn.landscape.entity.Kind;
 import cn.landscape.seed.SeedModel;
 import cn.landscape.seed.SeedModel.Entity;
 import cn.landscape.seed.SeedReader;
@@ -65,7 +65,7 @@ class HanlpOrganisationsTest {
 					StandardCharsets.UTF_8));
 			Set<String> expected = new HashSet<>();
 			for (Entity e : seed.entities()) {
-				if ((e.kind() == Kind.VENDOR || e.kind() == Kind.BODY) && e.evidence().stream().anyMatch(ev -> ev.doc().equals(doc.id()))) {
+				if ((e.kind() == Kind.VENDOR || e.kind() == Kind.BODY) && e.evidence().stream().anyMatch(ev -> ev.documentId().equals(doc.id()))) {
 					expected.add(e.ref());
 				}
 			}
