@@ -146,8 +146,7 @@ final class CandidateRules {
 			while (start > 0 && !t.startsWith(x, start)) {
 				start--;
 			}
-			String name = kind == Kind.MODEL ? x + m.group() : x + m.group();
-			add(s, name, kind, start, m.end(), rule, known, out, seen);
+			add(s, x + m.group(), kind, start, m.end(), rule, known, out, seen);
 		}
 	}
 
