@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -48,7 +49,7 @@ class IngestController {
 	@PostMapping(path = "/api/documents")
 	@Operation(summary = "Add a document: {title, publisher, date (2025-01 or 2025-01-20), url?, text}",
 			description = "Needs Authorization: Bearer <LANDSCAPE_ADMIN_TOKEN>. Markdown and HTML are reduced to plain text. Answers 201 with the sentences, the mentions of known entities, candidates for new ones and the proposed facts.")
-	ResponseEntity<DocumentService.View> add(@RequestHeader(name = "Authorization", required = false) String authorization,
+	ResponseEntity<DocumentService.View> add(@Parameter(description = "Bearer <LANDSCAPE_ADMIN_TOKEN>", example = "Bearer s3cret") @RequestHeader(name = "Authorization", required = false) String authorization,
 			@RequestBody(required = false) byte[] body) {
 		adminToken.require(authorization);
 		JsonNode node = parse(body);
@@ -59,7 +60,7 @@ class IngestController {
 
 	@GetMapping("/api/documents/{id}")
 	@Operation(summary = "An added document with its sentences, mentions, candidates and proposals (with their status)")
-	DocumentService.View get(@PathVariable String id) {
+	DocumentService.View get(@Parameter(description = "The document id from POST /api/documents", example = "doc-5b0c2a1f9e3d") @PathVariable String id) {
 		return documents.get(id)
 			.orElseThrow(() -> DocumentProblems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "No added document '"
 					+ id + "'. POST /api/documents adds one; GET /api/documents lists the documents.", Map.of("ref", id)));
@@ -68,8 +69,9 @@ class IngestController {
 	@PostMapping("/api/proposals/{id}/accept")
 	@Operation(summary = "Accept a proposal, optionally changing it first: {type?, from?, to?, modelType?}",
 			description = "Needs the admin token. Writes the fact into graph-seed/documents/<document>.yaml and loads the seed. A candidate end becomes a new entity (a new model needs modelType).")
-	Map<String, Object> accept(@RequestHeader(name = "Authorization", required = false) String authorization,
-			@PathVariable String id, @RequestBody(required = false) byte[] body) {
+	Map<String, Object> accept(@Parameter(description = "Bearer <LANDSCAPE_ADMIN_TOKEN>", example = "Bearer s3cret") @RequestHeader(name = "Authorization", required = false) String authorization,
+			@Parameter(description = "The proposal id, proposals[].id in GET /api/documents/{id}", example = "doc-5b0c2a1f9e3d-p1") @PathVariable String id,
+			@RequestBody(required = false) byte[] body) {
 		adminToken.require(authorization);
 		DocumentService.Edit edit = DocumentService.Edit.NONE;
 		if (body != null && body.length > 0) {
@@ -82,8 +84,8 @@ class IngestController {
 
 	@PostMapping("/api/proposals/{id}/reject")
 	@Operation(summary = "Reject a proposal; it stays rejected for its document", description = "Needs the admin token.")
-	Map<String, Object> reject(@RequestHeader(name = "Authorization", required = false) String authorization,
-			@PathVariable String id) {
+	Map<String, Object> reject(@Parameter(description = "Bearer <LANDSCAPE_ADMIN_TOKEN>", example = "Bearer s3cret") @RequestHeader(name = "Authorization", required = false) String authorization,
+			@Parameter(description = "The proposal id, proposals[].id in GET /api/documents/{id}", example = "doc-5b0c2a1f9e3d-p1") @PathVariable String id) {
 		adminToken.require(authorization);
 		return documents.reject(id);
 	}

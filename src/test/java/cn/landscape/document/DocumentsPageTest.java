@@ -34,7 +34,14 @@ class DocumentsPageTest extends TemporarySeedApp {
 		chromium.script("document.getElementById('doc-text').value = arguments[0]", html);
 		chromium.driver().findElement(By.id("doc-add")).click();
 
-		WebElement heading = chromium.waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("doc-heading")));
+		chromium.waiting(Duration.ofSeconds(120)).until(d -> {
+			String status = d.findElement(By.id("doc-status")).getText();
+			return !status.isEmpty() && !status.equals("reading…");
+		});
+		assertThat(chromium.driver().findElements(By.id("doc-heading")))
+			.as("status: %s", chromium.driver().findElement(By.id("doc-status")).getText())
+			.isNotEmpty();
+		WebElement heading = chromium.driver().findElement(By.id("doc-heading"));
 		assertThat(heading.getText()).contains("<script>window.hacked = 'title'</script>赤兔新场景");
 		List<WebElement> sentences = chromium.driver().findElements(By.cssSelector("#doc-sentences li"));
 		assertThat(sentences).extracting(WebElement::getText)
