@@ -102,13 +102,17 @@ public final class SeedReader {
 					"seed folder not found; set LANDSCAPE_SEED_DIR (landscape.seed.dir)")));
 		}
 		List<Entity> entities = new ArrayList<>(readDocuments());
+		IngestedDocuments ingested = IngestedDocuments.read(dir, errors::add);
+		ingested.documents().forEach(d -> documentIds.add(d.id()));
+		entities.addAll(ingested.documents());
 		for (Kind kind : Kind.values()) {
 			if (kind.file() != null) {
 				entities.addAll(readEntities(kind));
 			}
 		}
+		entities = ingested.withMentions(entities);
 		checkUniqueness(entities);
-		List<Relation> relations = readRelations(entities);
+		List<Relation> relations = ingested.withRelations(readRelations(entities), entities);
 		checkOrphans(entities, relations);
 		if (!errors.isEmpty()) {
 			throw new SeedValidationException(errors);

@@ -42,7 +42,10 @@ class QuotesTest {
 			if (doc.kind() != Kind.DOCUMENT) {
 				continue;
 			}
-			Path file = SOURCES.resolve(String.valueOf(doc.props().get("sourceFile").value()));
+			String sourceFile = String.valueOf(doc.props().get("sourceFile").value());
+			// An added document's text is in graph-seed/documents/, beside its record.
+			Path file = sourceFile.startsWith(IngestedDocuments.FOLDER + "/") ? Path.of("graph-seed", sourceFile)
+					: SOURCES.resolve(sourceFile);
 			if (Files.isRegularFile(file)) {
 				texts.put(doc.id(), squeeze(Files.readString(file, StandardCharsets.UTF_8)));
 			}

@@ -1,0 +1,86 @@
+package cn.landscape.document;
+
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Reduces an HTML or Markdown text to the plain text that sentences, quotes and offsets refer to.
+ * Plain text passes through unchanged (apart from line ends), so quotes stay verbatim.
+ */
+final class PlainText {
+
+	private static final Pattern HTML = Pattern.compile(
+			"(?is)<(html|body|p|div|br|h[1-6]|span|a|ul|ol|li|table|tr|td|article|section|script|img|head)(\\s[^>]*)?/?>");
+
+	private static final Pattern MARKDOWN_LINE = Pattern.compile("(?m)^(#{1,6}\\s|\\s*[-*+]\\s|\\s*\\d+\\.\\s|>\\s?|```|\\|)");
+
+	private PlainText() {
+	}
+
+	static String reduce(String text) {
+		String unified = text.replace("\r\n", "\n").replace('\r', '\n').replace("\uFEFF", "");
+		if (HTML.matcher(unified).find()) {
+			return html(unified);
+		}
+		if (looksLikeMarkdown(unified)) {
+			return markdown(unified);
+		}
+		return unified;
+	}
+
+	private static boolean looksLikeMarkdown(String text) {
+		return MARKDOWN_LINE.matcher(text).find() || text.contains("](") || text.contains("**") || text.contains("__");
+	}
+
+	/** Block elements end a paragraph; scripts and styles are not text. */
+	private static String html(String text) {
+		Document doc = Jsoup.parse(text);
+		doc.select("script, style, noscript, template, head").remove();
+		for (Element block : doc.select("p, div, br, li, tr, h1, h2, h3, h4, h5, h6, article, section, blockquote, pre, table")) {
+			block.after("\n");
+		}
+		doc.outputSettings().prettyPrint(false);
+		String withBreaks = doc.body() == null ? "" : doc.body().wholeText();
+		return collapseBlankLines(withBreaks);
+	}
+
+	private static String markdown(String text) {
+		StringBuilder out = new StringBuilder();
+		boolean fence = false;
+		for (String line : text.split("\n", -1)) {
+			String l = line;
+			if (l.strip().startsWith("```") || l.strip().startsWith("~~~")) {
+				fence = !fence;
+				continue;
+			}
+			if (!fence) {
+				l = l.replaceFirst("^\\s{0,3}#{1,6}\\s+", "")
+					.replaceFirst("\\s+#+\\s*$", "")
+					.replaceFirst("^\\s*>\\s?", "")
+					.replaceFirst("^\\s*[-*+]\\s+", "")
+					.replaceFirst("^\\s*\\d+\\.\\s+", "");
+				if (l.matches("\\s*\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*") || l.matches("\\s*([-*_]\\s*){3,}")) {
+					continue;
+				}
+				l = l.replaceAll("!\\[([^\\]]*)]\\([^)]*\\)", "$1")
+					.replaceAll("\\[([^\\]]+)]\\([^)]*\\)", "$1")
+					.replaceAll("(\\*\\*|__)(.+?)\\1", "$2")
+					.replaceAll("(?<![\\w*])\\*(?!\\s)(.+?)(?<!\\s)\\*(?![\\w*])", "$1")
+					.replaceAll("`([^`]+)`", "$1");
+				if (l.contains("|")) {
+					l = l.replaceAll("^\\s*\\|", "").replaceAll("\\|\\s*$", "").replaceAll("\\s*\\|\\s*", "\t");
+				}
+			}
+			out.append(l).append('\n');
+		}
+		return collapseBlankLines(out.toString());
+	}
+
+	private static String collapseBlankLines(String text) {
+		return text.replaceAll("[ \\t\\u00A0]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+	}
+
+}
