@@ -40,6 +40,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 				.setConfig(BoltConnector.enabled, true)
 				.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
 				.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pageCache))
+				.setConfig(GraphDatabaseSettings.udc_enabled, false)
 				.build();
 			this.dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)
 				.executeTransactionally("RETURN 1");
