@@ -289,7 +289,8 @@ public final class Bench {
 		Map<String, List<Double>> warm = new HashMap<>();
 		Map<String, int[]> hits = new HashMap<>();
 		long end = System.nanoTime() + settings.mixTime().toNanos();
-		for (int i = 0; i < settings.mixRequests() && (i < 20 || System.nanoTime() < end); i++) {
+		// Past the time cap only until every question has a few asks, so that each has a warm figure.
+		for (int i = 0; i < settings.mixRequests() && (System.nanoTime() < end || fewest(warm, mix) < 5); i++) {
 			Mix.Question q = weighted.next(random);
 			String p = q.zipf().next(random);
 			Map<String, Long> seen = asked.get(q.name());
@@ -319,6 +320,10 @@ public final class Bench {
 					result.get("warmP99Ms"), w.size(), result.get("hitRatio"));
 		}
 		return List.copyOf(results.values());
+	}
+
+	private static int fewest(Map<String, List<Double>> samples, List<Mix.Question> mix) {
+		return mix.stream().mapToInt(q -> samples.getOrDefault(q.name(), List.of()).size()).min().orElse(0);
 	}
 
 	private static double timeRaw(Driver driver, Mix.Question q, String parameter) {
