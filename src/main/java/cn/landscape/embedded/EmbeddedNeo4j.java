@@ -89,6 +89,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 				.setConfig(GraphDatabaseSettings.allow_file_urls, false)
 				.setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist, EVERY_ADDRESS)
 				.setConfig(GraphDatabaseSettings.procedure_allowlist, NO_EXTENSIONS)
+				.setConfig(GraphDatabaseSettings.udc_enabled, false)
 				.build();
 			started.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
 			Credentials.apply(started.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), USER, this.password);

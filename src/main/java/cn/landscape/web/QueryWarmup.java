@@ -8,30 +8,38 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.QueryConfig;
+import org.neo4j.driver.RoutingControl;
 
-import org.springframework.boot.availability.AvailabilityChangeEvent;
-import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.neo4j.core.Neo4jClient;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-
 /**
- * Asks every read endpoint once, over loopback, before the service reports itself up. Neo4j plans a query
- * the first time it sees its text, and on a busy machine planning alone can pass the query timeout: a
- * user's first click would fail while later ones answer in milliseconds. Refs come from the data itself.
+ * Asks every read endpoint once, over loopback, before the service reports itself ready. Neo4j plans a
+ * query the first time it sees its text, and on a busy machine planning on a cold JIT can pass the query
+ * timeout: a user's first click would fail while later ones answer in milliseconds.
+ * <p>
+ * It runs in the background, one worker per processor, once the web server is up; until it is done this
+ * health indicator (in the readiness group) reports OUT_OF_SERVICE, so a load balancer or an orchestrator
+ * waits while liveness is already UP. A warm-up that fails only costs the speed of the first calls, so
+ * it never fails the start-up. Refs come from the data itself.
  */
 @Component
-class QueryWarmup {
+class QueryWarmup implements HealthIndicator {
 
 	private static final Log log = LogFactory.getLog(QueryWarmup.class);
 
@@ -44,52 +52,108 @@ class QueryWarmup {
 			RETURN i.id AS industry, m.id AS model, c.id AS chip, g.id AS region, v.id AS vendor
 			""";
 
-	private final Neo4jClient client;
+	private final Driver driver;
 
-	QueryWarmup(Neo4jClient client) {
-		this.client = client;
+	private volatile Health health = Health.outOfService().withDetail("warmup", "not started").build();
+
+	QueryWarmup(Driver driver) {
+		this.driver = driver;
+	}
+
+	@Override
+	public Health health() {
+		return health;
 	}
 
 	@EventListener
-	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void warm(ApplicationReadyEvent event) {
 		if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
+			health = Health.up().withDetail("warmup", "no web server").build();
 			return;
 		}
-		AvailabilityChangeEvent.publish(event.getApplicationContext(), ReadinessState.REFUSING_TRAFFIC);
+		health = Health.outOfService().withDetail("warmup", "running").build();
+		Thread.ofPlatform().daemon().name("query-warmup").start(() -> run(web.getWebServer().getPort()));
+	}
+
+	private void run(int port) {
 		long start = System.nanoTime();
-		Map<String, Object> sample;
+		List<Timed> timed = new ArrayList<>();
 		try {
-			sample = client.query(SAMPLES).fetch().one().orElse(Map.of());
-		}
-		catch (RuntimeException ex) {
-			// A warm-up is an optimisation: on a starved machine its sample query may time out, and the
-			// service must come up all the same.
-			log.warn("Query warm-up could not sample the graph (" + ex.getMessage() + "); warming the fixed paths only");
-			sample = Map.of();
-		}
-		List<String> paths = paths(sample);
-		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		String base = "http://127.0.0.1:" + web.getWebServer().getPort();
-		int failed = 0;
-		for (String path : paths) {
-			try {
-				HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
-					.timeout(Duration.ofSeconds(30))
-					.build(), HttpResponse.BodyHandlers.discarding());
-				failed += response.statusCode() >= 500 ? 1 : 0;
-			}
-			catch (java.io.IOException ex) {
-				failed++;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
+			List<String> paths = paths(samples());
+			HttpClient client = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
+				.connectTimeout(Duration.ofSeconds(5))
+				.build();
+			int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+			try (ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().daemon().name("query-warmup-", 1).factory())) {
+				List<Future<Timed>> futures = paths.stream()
+					.map(path -> pool.submit(() -> ask(client, URI.create("http://127.0.0.1:" + port + path))))
+					.toList();
+				for (Future<Timed> future : futures) {
+					timed.add(future.get());
+				}
 			}
 		}
-		log.info("Query warm-up: %d requests in %d ms%s".formatted(paths.size(), (System.nanoTime() - start) / 1_000_000,
-				failed == 0 ? "" : ", " + failed + " failed"));
-		AvailabilityChangeEvent.publish(event.getApplicationContext(), ReadinessState.ACCEPTING_TRAFFIC);
+		catch (RuntimeException | java.util.concurrent.ExecutionException ex) {
+			log.warn("Query warm-up stopped early; the first calls may be slow: " + ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		long ms = (System.nanoTime() - start) / 1_000_000;
+		List<Timed> failures = timed.stream().filter(t -> t.status() >= 500 || t.status() < 0).toList();
+		String slowest = timed.stream()
+			.sorted(Comparator.comparingLong(Timed::ms).reversed())
+			.limit(3)
+			.map(Timed::toString)
+			.toList()
+			.toString();
+		log.info("Query warm-up: %d requests in %d ms%s; slowest %s".formatted(timed.size(), ms,
+				failures.isEmpty() ? "" : ", " + failures.size() + " failed, first " + failures.get(0), slowest));
+		health = Health.up()
+			.withDetail("requests", timed.size())
+			.withDetail("failed", failures.size())
+			.withDetail("ms", ms)
+			.build();
+	}
+
+	/** Without the query timeout: a slow sample on a busy machine must not end the warm-up. */
+	private Map<String, Object> samples() {
+		var records = driver.executableQuery(SAMPLES)
+			.withConfig(QueryConfig.builder().withRouting(RoutingControl.READ).build())
+			.execute()
+			.records();
+		return records.isEmpty() ? Map.of() : records.get(0).asMap();
+	}
+
+	private static Timed ask(HttpClient client, URI uri) {
+		long t0 = System.nanoTime();
+		int status;
+		String error = null;
+		try {
+			status = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+		catch (java.io.IOException ex) {
+			status = -1;
+			error = ex.toString();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			status = -1;
+			error = ex.toString();
+		}
+		return new Timed(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), status, error,
+				(System.nanoTime() - t0) / 1_000_000);
+	}
+
+	private record Timed(String path, int status, String error, long ms) {
+
+		@Override
+		public String toString() {
+			return path + " " + (error != null ? error : status) + " " + ms + " ms";
+		}
+
 	}
 
 	/** One request per query text: each depth of the graph and path queries is a text of its own. */
@@ -105,6 +169,7 @@ class QueryWarmup {
 		}
 		if (sample.get("model") instanceof String model) {
 			paths.add("/api/models/" + enc(model) + "/chip-dependencies");
+			paths.add("/api/models/" + enc(model));
 			paths.add("/api/entities/model:" + enc(model));
 			for (int depth = 1; depth <= 3; depth++) {
 				paths.add("/api/graph?focus=model:" + enc(model) + "&depth=" + depth);

@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -36,11 +38,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import cn.landscape.LandscapeApplication;
 import cn.landscape.chip.ChipQueries;
 import cn.landscape.entity.EntityQueries;
+import cn.landscape.entity.RelType;
 import cn.landscape.graph.GraphQueries;
 import cn.landscape.industry.IndustryQueries;
 import cn.landscape.policy.PolicyQueries;
 import cn.landscape.search.SearchQueries;
-import cn.landscape.entity.RelType;
 import cn.landscape.embedded.EmbeddedNeo4j;
 import cn.landscape.seed.LoadReport;
 import cn.landscape.seed.SeedLoader;
@@ -56,7 +58,8 @@ public final class Bench {
 
 	/** What to run. Read from system properties {@code bench.*} by {@link #fromSystemProperties()}. */
 	public record Settings(List<Integer> sizes, int warmup, int iterations, Duration maxPerQuery, Duration throughput,
-			int clients, Path output, String pageCache) {
+			int clients, Path output, String pageCache, int coldSamples, int mixRequests, Duration mixTime,
+			boolean startup, List<String> childJvmArgs) {
 
 		public static Settings fromSystemProperties() {
 			return new Settings(
@@ -70,7 +73,13 @@ public final class Bench {
 					Duration.ofSeconds(Integer.getInteger("bench.throughputSeconds", 30)),
 					Integer.getInteger("bench.clients", 16),
 					Path.of(System.getProperty("bench.output", "target/bench/report.json")),
-					System.getProperty("bench.pageCache", "2g"));
+					System.getProperty("bench.pageCache", "2g"), Integer.getInteger("bench.coldSamples", 200),
+					Integer.getInteger("bench.mixRequests", 5000),
+					Duration.ofSeconds(Integer.getInteger("bench.mixSeconds", 60)),
+					Boolean.parseBoolean(System.getProperty("bench.startup", "true")),
+					Arrays.stream(System.getProperty("bench.childJvmArgs", "-Xmx512m").split("\\s+"))
+						.filter(a -> !a.isBlank())
+						.toList());
 		}
 	}
 
@@ -93,6 +102,7 @@ public final class Bench {
 		report.put("machine", machine());
 		report.put("runs", runs);
 		report.put("throughput", null);
+		report.put("throughputMixed", null);
 	}
 
 	public static void main(String[] args) {
@@ -116,10 +126,12 @@ public final class Bench {
 				"--server.port=0", "--landscape.embedded.data-dir=" + dataDir, "--landscape.embedded.bolt-port=" + freePort(),
 				"--landscape.embedded.page-cache=" + settings.pageCache(), "--landscape.seed.load-on-startup=false",
 				"--landscape.neo4j.uri=", "--spring.main.banner-mode=off");
+		Map<String, Object> run = new LinkedHashMap<>();
+		List<Mix.Question> mix;
 		try {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+			awaitReady(port);
 			String bolt = app.getBean(EmbeddedNeo4j.class).boltUri();
-			Map<String, Object> run = new LinkedHashMap<>();
 			List<Query> queries;
 			try (Driver driver = GraphDatabase.driver(bolt, AuthTokens.none())) {
 				SeedModel seed = SyntheticLandscape.generate(Path.of("graph-seed"), size);
@@ -145,12 +157,23 @@ public final class Bench {
 				run.put("nodes", nodes);
 				run.put("relationships", relationships);
 				run.put("importPerSecond", Math.round(written / seconds));
+				// The offline importer (neo4j-admin) is not run by this bench yet: no figure rather than a guess.
+				run.put("referenceImportPerSecond", null);
 				run.put("heapUsedMb", heapUsedMb());
+				run.put("startupMs", null);
+				run.put("restartMs", null);
+				run.put("rssMb", null);
+				run.put("rssLoadMb", null);
+				List<Map<String, Object>> mixed = new ArrayList<>();
+				run.put("mixed", mixed);
 				List<Map<String, Object>> timed = new ArrayList<>();
 				run.put("queries", timed);
 				runs.add(run);
+				mix = Mix.questions(domains(driver), 500);
 				try (LoopbackHttp http = new LoopbackHttp(port)) {
 					run.put("httpFloorP50Ms", httpFloor(http));
+					mixed.addAll(mixed(driver, http, mix));
+					write();
 					for (Query query : queries) {
 						timed.add(time(driver, http, query));
 						write();
@@ -159,12 +182,278 @@ public final class Bench {
 			}
 			if (last) {
 				report.put("throughput", throughput(port, "/api/industries/finance/models"));
+				if (!settings.startup()) {
+					report.put("throughputMixed", mixedThroughput(port, mix, settings.throughput(), () -> 0L));
+				}
 			}
 			write();
 		}
 		finally {
 			app.close();
+		}
+		try {
+			if (settings.startup()) {
+				startup(size, dataDir, run, mix, last);
+				write();
+			}
+		}
+		finally {
 			delete(dataDir);
+		}
+	}
+
+	/** The in-process service warms its queries in the background; the bench starts once it is ready. */
+	private static void awaitReady(int port) {
+		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+		try (LoopbackHttp http = new LoopbackHttp(port)) {
+			while (http.get("/actuator/health/readiness").status() != 200 && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	// ---- the mixed workload --------------------------------------------------------------------
+
+	/** Every industry, model, chip, vendor and region of the graph, and the search terms its names are made of. */
+	private static Mix.Domains domains(Driver driver) {
+		try (Session session = driver.session(READ)) {
+			java.util.function.Function<String, List<String>> ids = label -> session
+				.run("MATCH (n:" + label + ") RETURN n.id AS id ORDER BY id")
+				.list(r -> r.get("id").asString());
+			List<String> terms = new ArrayList<>(SyntheticLandscape.words());
+			terms.addAll(session.run("MATCH (n:Entity) WHERE NOT n.id STARTS WITH 's-' AND n.name IS NOT NULL "
+					+ "RETURN DISTINCT n.name AS name ORDER BY name").list(r -> r.get("name").asString()));
+			return new Mix.Domains(ids.apply("Industry"), ids.apply("Model"), ids.apply("Chip"), ids.apply("Vendor"),
+					ids.apply("Region"), terms);
+		}
+	}
+
+	/**
+	 * Per question: cold, each of the first distinct parameters in draw order asked once through the driver
+	 * and once over HTTP (alternating which goes first, so that neither always meets the other's page cache);
+	 * then warm, one client asking the weighted mix as it comes.
+	 */
+	private List<Map<String, Object>> mixed(Driver driver, LoopbackHttp http, List<Mix.Question> mix) {
+		Map<String, Map<String, Long>> asked = new HashMap<>();
+		Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+		SplittableRandom random = new SplittableRandom(Mix.RANDOM_SEED);
+		for (Mix.Question q : mix) {
+			Map<String, Long> seen = asked.computeIfAbsent(q.name(), k -> new HashMap<>());
+			List<String> params = q.zipf().firstDistinct(settings.coldSamples(), random.split());
+			List<Double> raw = new ArrayList<>();
+			List<Double> api = new ArrayList<>();
+			List<Double> cost = new ArrayList<>();
+			int errors = 0;
+			long end = System.nanoTime() + settings.maxPerQuery().toNanos();
+			for (int i = 0; i < params.size() && (i < 20 || System.nanoTime() < end); i++) {
+				String p = params.get(i);
+				double r = 0;
+				double a = 0;
+				for (int turn = 0; turn < 2; turn++) {
+					if ((turn == 0) == (i % 2 == 0)) {
+						r = timeRaw(driver, q, p);
+					}
+					else {
+						long t0 = System.nanoTime();
+						errors += http.get(q.path().apply(p)).status() == 200 ? 0 : 1;
+						a = (System.nanoTime() - t0) / 1e6;
+						seen.put(p, System.nanoTime());
+					}
+				}
+				raw.add(r);
+				api.add(a);
+				cost.add(a - r);
+			}
+			Map<String, Object> result = new LinkedHashMap<>();
+			result.put("name", q.name());
+			result.put("weight", q.weight());
+			result.put("domain", q.zipf().size());
+			result.put("coldSamples", api.size());
+			result.put("coldP50Ms", percentile(api, 50));
+			result.put("coldP99Ms", percentile(api, 99));
+			result.put("coldRawP50Ms", percentile(raw, 50));
+			result.put("coldRawP99Ms", percentile(raw, 99));
+			result.put("apiCostP50Ms", percentile(cost, 50));
+			result.put("apiCostRatio", Math.round(percentile(api, 50) / Math.max(0.01, percentile(raw, 50)) * 100) / 100.0);
+			result.put("errors", errors);
+			results.put(q.name(), result);
+			log("  %-20s cold: api p50 %7.2f p99 %7.2f | raw p50 %7.2f p99 %7.2f | api cost p50 %6.2f ms (%d of %,d, %d errors)",
+					q.name(), result.get("coldP50Ms"), result.get("coldP99Ms"), result.get("coldRawP50Ms"),
+					result.get("coldRawP99Ms"), result.get("apiCostP50Ms"), api.size(), q.zipf().size(), errors);
+		}
+		// Warm: the mix as it comes. A hit is a parameter asked within the answer caches' lifetime (a minute).
+		Mix.Weighted weighted = new Mix.Weighted(mix);
+		Map<String, List<Double>> warm = new HashMap<>();
+		Map<String, int[]> hits = new HashMap<>();
+		long end = System.nanoTime() + settings.mixTime().toNanos();
+		// Past the time cap only until every question has a few asks, so that each has a warm figure.
+		for (int i = 0; i < settings.mixRequests() && (System.nanoTime() < end || fewest(warm, mix) < 5); i++) {
+			Mix.Question q = weighted.next(random);
+			String p = q.zipf().next(random);
+			Map<String, Long> seen = asked.get(q.name());
+			long t0 = System.nanoTime();
+			Long before = seen.get(p);
+			boolean hit = before != null && t0 - before < Duration.ofMinutes(1).toNanos();
+			int status = http.get(q.path().apply(p)).status();
+			warm.computeIfAbsent(q.name(), k -> new ArrayList<>()).add((System.nanoTime() - t0) / 1e6);
+			if (!hit) {
+				seen.put(p, t0);
+			}
+			int[] h = hits.computeIfAbsent(q.name(), k -> new int[3]);
+			h[0]++;
+			h[1] += hit ? 1 : 0;
+			h[2] += status == 200 ? 0 : 1;
+		}
+		for (Mix.Question q : mix) {
+			Map<String, Object> result = results.get(q.name());
+			List<Double> w = warm.getOrDefault(q.name(), List.of());
+			int[] h = hits.getOrDefault(q.name(), new int[3]);
+			result.put("warmSamples", w.size());
+			result.put("warmP50Ms", w.isEmpty() ? null : percentile(w, 50));
+			result.put("warmP99Ms", w.isEmpty() ? null : percentile(w, 99));
+			result.put("hitRatio", h[0] == 0 ? null : Math.round(1000.0 * h[1] / h[0]) / 1000.0);
+			result.put("errors", (int) result.get("errors") + h[2]);
+			log("  %-20s warm: api p50 %7.2f p99 %7.2f ms (%d asks, hit ratio %s)", q.name(), result.get("warmP50Ms"),
+					result.get("warmP99Ms"), w.size(), result.get("hitRatio"));
+		}
+		return List.copyOf(results.values());
+	}
+
+	private static int fewest(Map<String, List<Double>> samples, List<Mix.Question> mix) {
+		return mix.stream().mapToInt(q -> samples.getOrDefault(q.name(), List.of()).size()).min().orElse(0);
+	}
+
+	private static double timeRaw(Driver driver, Mix.Question q, String parameter) {
+		long t0 = System.nanoTime();
+		try (Session session = driver.session(READ)) {
+			session.executeRead(tx -> q.raw().run(tx, parameter));
+		}
+		return (System.nanoTime() - t0) / 1e6;
+	}
+
+	/** Concurrent clients on the weighted mix, each with its own connection and its own draws. */
+	private Map<String, Object> mixedThroughput(int port, List<Mix.Question> mix, Duration length,
+			Supplier<Long> rssMb) {
+		Mix.Weighted weighted = new Mix.Weighted(mix);
+		AtomicLong ok = new AtomicLong();
+		AtomicLong errors = new AtomicLong();
+		int clients = settings.clients();
+		List<double[]> latencies = new ArrayList<>();
+		CountDownLatch done = new CountDownLatch(clients);
+		long start = System.nanoTime();
+		long end = start + length.toNanos();
+		for (int c = 0; c < clients; c++) {
+			double[] mine = new double[2_000_000];
+			latencies.add(mine);
+			SplittableRandom random = new SplittableRandom(Mix.RANDOM_SEED + 100 + c);
+			Thread.ofPlatform().name("bench-mix-" + c).start(() -> {
+				int n = 0;
+				try (LoopbackHttp http = new LoopbackHttp(port)) {
+					while (System.nanoTime() < end) {
+						Mix.Question q = weighted.next(random);
+						long t0 = System.nanoTime();
+						try {
+							(http.get(q.path().apply(q.zipf().next(random))).status() == 200 ? ok : errors).incrementAndGet();
+						}
+						catch (UncheckedIOException ex) {
+							errors.incrementAndGet();
+						}
+						if (n < mine.length - 1) {
+							mine[++n] = (System.nanoTime() - t0) / 1e6;
+						}
+					}
+				}
+				finally {
+					mine[0] = n;
+					done.countDown();
+				}
+			});
+		}
+		long maxRss = 0;
+		try {
+			while (!done.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+				maxRss = Math.max(maxRss, rssMb.get());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		List<Double> all = new ArrayList<>();
+		for (double[] mine : latencies) {
+			for (int i = 1; i <= (int) mine[0]; i++) {
+				all.add(mine[i]);
+			}
+		}
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("rps", Math.round((ok.get() + errors.get()) / seconds));
+		result.put("errors", errors.get());
+		result.put("clients", clients);
+		result.put("seconds", Math.round(seconds));
+		result.put("p50Ms", percentile(all, 50));
+		result.put("p99Ms", percentile(all, 99));
+		result.put("maxRssMb", maxRss == 0 ? null : maxRss);
+		Map<String, Integer> weights = new LinkedHashMap<>();
+		mix.forEach(q -> weights.put(q.name(), q.weight()));
+		result.put("weights", weights);
+		log("throughput (mix): %d clients for %.0f s: %,.0f per second, p50 %.2f p99 %.2f ms, %d errors, max RSS %s MB",
+				clients, seconds, (ok.get() + errors.get()) / seconds, result.get("p50Ms"), result.get("p99Ms"),
+				errors.get(), result.get("maxRssMb"));
+		return result;
+	}
+
+	// ---- start-up and memory, in a JVM of its own ----------------------------------------------
+
+	/**
+	 * Restart over this size's store (seed loading off, so the synthetic graph stays): time to ready,
+	 * resident memory idle and under the mixed load (at the largest size, the throughput run of the mix);
+	 * then a start into an empty store with the real seed, as a new user runs it.
+	 */
+	private void startup(int size, Path dataDir, Map<String, Object> run, List<Mix.Question> mix, boolean last) {
+		Path logs = settings.output().toAbsolutePath().getParent();
+		List<String> common = List.of("--landscape.embedded.page-cache=" + settings.pageCache(), "--landscape.neo4j.uri=",
+				"--spring.main.banner-mode=off");
+		List<String> args = new ArrayList<>(common);
+		args.addAll(List.of("--landscape.embedded.data-dir=" + dataDir, "--landscape.embedded.bolt-port=" + freePort(),
+				"--landscape.seed.load-on-startup=false"));
+		try (ChildService child = ChildService.start(settings.childJvmArgs(), args, freePort(),
+				logs.resolve("service-restart-" + size + ".log"), Duration.ofMinutes(15))) {
+			run.put("restartMs", child.readyMs());
+			sleep(Duration.ofSeconds(2));
+			run.put("rssMb", child.rssMb());
+			Duration load = last ? settings.throughput() : Duration.ofSeconds(Math.min(10, settings.throughput().toSeconds()));
+			Map<String, Object> throughput = mixedThroughput(child.port(), mix, load, child::rssMb);
+			run.put("rssLoadMb", Math.max(child.rssMb(), throughput.get("maxRssMb") instanceof Long l ? l : 0));
+			if (last) {
+				report.put("throughputMixed", throughput);
+			}
+			log("size %,d: restart to ready %,d ms, RSS idle %s MB, under the mix %s MB (%s)", size, child.readyMs(),
+					run.get("rssMb"), run.get("rssLoadMb"), settings.childJvmArgs());
+		}
+		Path fresh = logs.resolve("data-startup");
+		delete(fresh);
+		args = new ArrayList<>(common);
+		args.addAll(List.of("--landscape.embedded.data-dir=" + fresh, "--landscape.embedded.bolt-port=" + freePort(),
+				"--landscape.seed.load-on-startup=true"));
+		try (ChildService child = ChildService.start(settings.childJvmArgs(), args, freePort(),
+				logs.resolve("service-start-" + size + ".log"), Duration.ofMinutes(15))) {
+			run.put("startupMs", child.readyMs());
+			log("size %,d: start into an empty store with the real seed: ready in %,d ms", size, child.readyMs());
+		}
+		finally {
+			delete(fresh);
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -276,6 +565,10 @@ public final class Bench {
 			samples[n++] = (System.nanoTime() - t0) / 1e6;
 		}
 		return Arrays.copyOf(samples, n);
+	}
+
+	static double percentile(List<Double> samples, int p) {
+		return samples.isEmpty() ? 0 : percentile(samples.stream().mapToDouble(Double::doubleValue).toArray(), p);
 	}
 
 	static double percentile(double[] samples, int p) {

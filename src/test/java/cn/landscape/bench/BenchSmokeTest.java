@@ -21,7 +21,8 @@ class BenchSmokeTest {
 	void tiny_run_writes_a_report_with_every_field() throws Exception {
 		Path output = Path.of("target/bench-smoke/report.json");
 		Files.deleteIfExists(output);
-		new Bench(new Bench.Settings(List.of(600), 2, 5, Duration.ofSeconds(2), Duration.ofSeconds(1), 2, output, "64m"))
+		new Bench(new Bench.Settings(List.of(600), 2, 5, Duration.ofSeconds(2), Duration.ofSeconds(1), 2, output, "64m", 3,
+				200, Duration.ofSeconds(5), true, List.of("-Xmx256m")))
 			.run();
 
 		JsonNode report = JsonMapper.shared().readTree(Files.readString(output));
@@ -33,6 +34,20 @@ class BenchSmokeTest {
 		assertThat(run.get("importPerSecond").isNumber()).isTrue();
 		assertThat(run.get("heapUsedMb").isNumber()).isTrue();
 		assertThat(run.get("httpFloorP50Ms").asDouble()).isPositive();
+		for (String field : List.of("startupMs", "restartMs", "rssMb", "rssLoadMb")) {
+			assertThat(run.get(field).asLong()).as(field).isPositive();
+		}
+		assertThat(run.has("referenceImportPerSecond")).isTrue();
+		assertThat(run.get("mixed")).hasSize(8);
+		for (JsonNode question : run.get("mixed")) {
+			for (String field : List.of("coldP50Ms", "coldP99Ms", "coldRawP50Ms", "warmP50Ms", "warmP99Ms", "hitRatio",
+					"apiCostP50Ms")) {
+				assertThat(question.get(field).isNumber()).as(question.get("name") + " " + field).isTrue();
+			}
+			// A 503 (query timeout) on a busy machine is an answer; a wrong URL would fail every ask.
+			assertThat(question.get("errors").asLong()).as(question.get("name") + " errors")
+				.isLessThan(question.get("coldSamples").asLong() + question.get("warmSamples").asLong());
+		}
 		assertThat(run.get("queries")).hasSize(8);
 		for (JsonNode query : run.get("queries")) {
 			assertThat(query.get("name").asString()).isNotBlank();
@@ -42,6 +57,9 @@ class BenchSmokeTest {
 		}
 		assertThat(report.get("throughput").get("rps").isNumber()).isTrue();
 		assertThat(report.get("throughput").get("errors").asLong()).isZero();
+		assertThat(report.get("throughputMixed").get("rps").isNumber()).isTrue();
+		assertThat(report.get("throughputMixed").get("errors").isNumber()).isTrue();
+		assertThat(report.get("throughputMixed").get("clients").asInt()).isEqualTo(2);
 	}
 
 }

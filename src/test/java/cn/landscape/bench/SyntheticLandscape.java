@@ -272,6 +272,13 @@ public final class SyntheticLandscape {
 		return (int) Math.round(total * fraction);
 	}
 
+	/** The words generated names are made of, Chinese and pinyin: what a user searches the generated graph for. */
+	static List<String> words() {
+		List<String> words = new ArrayList<>(List.of(WORDS));
+		words.addAll(List.of(PINYIN));
+		return words;
+	}
+
 	private static String word(int i) {
 		return WORDS[Math.floorMod(i * 7 + i / WORDS.length, WORDS.length)];
 	}
