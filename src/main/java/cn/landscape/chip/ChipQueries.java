@@ -31,18 +31,19 @@ public class ChipQueries {
 	 * What "depends on a chip" means, spelled once: the first variable depends on the chip, the second: a
 	 * model, a model it is a version of or based on (up to two steps), or a version of it, runs or trains
 	 * on the chip, directly or through a facility it uses, or its vendor runs a facility on the chip; a
-	 * vendor through the models and facilities it develops or uses; an application that runs on it.
+	 * vendor through the models and facilities it develops or uses; an application that runs on it. Relying
+	 * on a chip series (Ascend) is relying on each chip of it (VERSION_OF the series: Ascend 910, 310).
 	 * Bounded everywhere. Variable-length relationships rather than quantified path patterns: Neo4j plans
 	 * them in about a third of the time, and a cold plan is what the first user of each question waits for.
 	 */
 	static final List<String> DEPENDS = List.of(
-			"(%1$s:Model)-[:BASED_ON|VERSION_OF*0..2]->(:Model)-[:RUNS_ON|TRAINED_ON]->(%2$s:Chip)",
-			"(%1$s:Model)<-[:VERSION_OF]-(:Model)-[:RUNS_ON|TRAINED_ON]->(%2$s:Chip)",
-			"(%1$s:Model)-[:BASED_ON|VERSION_OF*0..2]->(:Model)-[:USES]->(:Facility)-[:RUNS_ON]->(%2$s:Chip)",
-			"(%1$s:Model)-[:BASED_ON|VERSION_OF*0..2]->(:Model)<-[:DEVELOPS]-(:Vendor)-[:DEVELOPS|USES]->(:Facility)-[:RUNS_ON]->(%2$s:Chip)",
-			"(%1$s:Vendor)-[:DEVELOPS]->(:Model)-[:RUNS_ON|TRAINED_ON]->(%2$s:Chip)",
-			"(%1$s:Vendor)-[:DEVELOPS|USES]->(:Facility)-[:RUNS_ON]->(%2$s:Chip)",
-			"(%1$s:Application)-[:RUNS_ON]->(%2$s:Chip)");
+			"(%1$s:Model)-[:BASED_ON|VERSION_OF*0..2]->(:Model)-[:RUNS_ON|TRAINED_ON]->(:Chip)<-[:VERSION_OF*0..1]-(%2$s:Chip)",
+			"(%1$s:Model)<-[:VERSION_OF]-(:Model)-[:RUNS_ON|TRAINED_ON]->(:Chip)<-[:VERSION_OF*0..1]-(%2$s:Chip)",
+			"(%1$s:Model)-[:BASED_ON|VERSION_OF*0..2]->(:Model)-[:USES]->(:Facility)-[:RUNS_ON]->(:Chip)<-[:VERSION_OF*0..1]-(%2$s:Chip)",
+			"(%1$s:Model)-[:BASED_ON|VERSION_OF*0..2]->(:Model)<-[:DEVELOPS]-(:Vendor)-[:DEVELOPS|USES]->(:Facility)-[:RUNS_ON]->(:Chip)<-[:VERSION_OF*0..1]-(%2$s:Chip)",
+			"(%1$s:Vendor)-[:DEVELOPS]->(:Model)-[:RUNS_ON|TRAINED_ON]->(:Chip)<-[:VERSION_OF*0..1]-(%2$s:Chip)",
+			"(%1$s:Vendor)-[:DEVELOPS|USES]->(:Facility)-[:RUNS_ON]->(:Chip)<-[:VERSION_OF*0..1]-(%2$s:Chip)",
+			"(%1$s:Application)-[:RUNS_ON]->(:Chip)<-[:VERSION_OF*0..1]-(%2$s:Chip)");
 
 	/**
 	 * The branches of {@link #DEPENDS} whose dependent has one of the labels, as a UNION, with

@@ -8,11 +8,18 @@ import cn.landscape.entity.Entity;
 @Node("Industry")
 public class Industry extends Entity {
 
+	/** A sector of the economy (finance, manufacturing), as opposed to a business function (customer service). */
+	private Boolean sector;
+
 	protected Industry() {
 	}
 
 	public Industry(String id, String name) {
 		super(id, name);
+	}
+
+	public Boolean getSector() {
+		return sector;
 	}
 
 }

@@ -31,7 +31,7 @@ public class IndustryQueries {
 
 	public static final String INDUSTRIES = """
 			MATCH (i:Industry)
-			RETURN i.id AS id, i.name AS name, i.nameEn AS nameEn,
+			RETURN i.id AS id, i.name AS name, i.nameEn AS nameEn, i.sector AS sector,
 			       COUNT { CALL (i) { %s } RETURN DISTINCT m } AS modelCount
 			ORDER BY modelCount DESC, id
 			LIMIT $maxRows
@@ -57,7 +57,7 @@ public class IndustryQueries {
 			  WITH coalesce(v, fv) AS vendor ORDER BY vendor.id LIMIT 1
 			  RETURN vendor
 			}
-			RETURN m.id AS id, m.name AS name, m.nameEn AS nameEn, m.type AS type,
+			RETURN m.id AS id, m.name AS name, m.nameEn AS nameEn, m.type AS type, m.deployment AS deployment,
 			       CASE WHEN vendor IS NULL THEN null ELSE {id: vendor.id, name: vendor.name} END AS vendor,
 			       reasons[0] AS reason,
 			       [r IN reasons | r.rels] AS rels
@@ -72,7 +72,8 @@ public class IndustryQueries {
 		this.maxRows = properties.query().maxRows();
 	}
 
-	public record IndustrySummary(String id, String name, String nameEn, long modelCount) {
+	/** @param sector a sector of the economy (finance), not a business function (customer service) */
+	public record IndustrySummary(String id, String name, String nameEn, Boolean sector, long modelCount) {
 	}
 
 	public record VendorRef(String id, String name) {
@@ -81,8 +82,9 @@ public class IndustryQueries {
 	public record ApplicationRef(String id, String name) {
 	}
 
-	public record ServingModel(String id, String ref, String name, String nameEn, String type, VendorRef vendor,
-			String via, ApplicationRef application, List<Evidence> evidence) {
+	/** @param type the scope (general, industry); @param deployment cloud, device or device-cloud, where stated */
+	public record ServingModel(String id, String ref, String name, String nameEn, String type, String deployment,
+			VendorRef vendor, String via, ApplicationRef application, List<Evidence> evidence) {
 	}
 
 	public List<IndustrySummary> industries() {
@@ -90,7 +92,8 @@ public class IndustryQueries {
 			.bind(maxRows).to("maxRows")
 			.fetchAs(IndustrySummary.class)
 			.mappedBy((types, r) -> new IndustrySummary(r.get("id").asString(), r.get("name").asString(),
-					r.get("nameEn").asString(null), r.get("modelCount").asLong()))
+					r.get("nameEn").asString(null), r.get("sector").isNull() ? null : r.get("sector").asBoolean(),
+					r.get("modelCount").asLong()))
 			.all());
 	}
 
@@ -116,7 +119,7 @@ public class IndustryQueries {
 			.distinct()
 			.toList();
 		return new ServingModel(id, "model:" + id, r.get("name").asString(), r.get("nameEn").asString(null),
-				r.get("type").asString(null),
+				r.get("type").asString(null), r.get("deployment").asString(null),
 				vendor.isNull() ? null : new VendorRef(vendor.get("id").asString(), vendor.get("name").asString()),
 				r.get("reason").get("via").asString(),
 				app.isNull() ? null : new ApplicationRef(app.get("id").asString(), app.get("name").asString()), evidence);

@@ -37,7 +37,7 @@ class SearchController {
 			description = "Two Chinese characters (星火, 昇腾) or an English word (Spark, ERNIE, Qwen, Ascend) find their entity; Lucene syntax is taken as plain text.")
 	SearchAnswer search(
 			@Parameter(description = "Text to find, 1 to 200 characters", example = "星火") @RequestParam(required = false) String q,
-			@Parameter(description = "Only this kind: vendor, model, chip, policy, region, industry, application, body, person, facility, dataset, technology, figure, document", example = "model") @RequestParam(required = false) String kind,
+			@Parameter(description = "Only this kind: vendor, model, chip, policy, region, industry, application, body, person, facility, dataset, technology, figure, document, event", example = "model") @RequestParam(required = false) String kind,
 			@Parameter(description = "At most this many results, 1 to 100", example = "10") @RequestParam(defaultValue = "10") @Range(min = 1, max = 100) Integer limit) {
 		if (q == null || q.isBlank()) {
 			throw new BadParameterException("q", "is required: the text to search for");

@@ -45,8 +45,9 @@ public final class SyntheticLandscape {
 			"fenghuang", "haiyan", "yuanhang", "panshi", "shuguang", "chenxing", "tianshu", "ziwei", "taichu", "wujie",
 			"lingjing", "wanxiang" };
 
-	private static final String[] MODEL_TYPES = { "general", "industry", "industry", "industry", "on-device",
-			"device-cloud" };
+	private static final String[] MODEL_TYPES = { "general", "industry", "industry", "industry" };
+
+	private static final String[] DEPLOYMENTS = { "cloud", "cloud", "device", "device-cloud" };
 
 	private final SplittableRandom random = new SplittableRandom(RANDOM_SEED);
 
@@ -178,6 +179,7 @@ public final class SyntheticLandscape {
 			String type = MODEL_TYPES[random.nextInt(MODEL_TYPES.length)];
 			Map<String, Fact> props = new LinkedHashMap<>();
 			props.put("type", fact(type));
+			props.put("deployment", fact(DEPLOYMENTS[random.nextInt(DEPLOYMENTS.length)]));
 			props.put("releaseDate", fact("%d-%02d".formatted(2019 + random.nextInt(7), 1 + random.nextInt(12))));
 			entity(Kind.MODEL, id, word(i) + "大模型 " + i, PINYIN[i % PINYIN.length] + "-" + i, props);
 			relate(RelType.DEVELOPS, Kind.VENDOR, vendor, Kind.MODEL, id);

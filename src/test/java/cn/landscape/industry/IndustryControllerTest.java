@@ -40,7 +40,7 @@ class IndustryControllerTest {
 		NodeRef finance = new NodeRef("finance", "industry", "industry:finance", "金融", "Finance");
 		given(refs.resolve("ref", "金融", Kind.INDUSTRY)).willReturn(finance);
 		given(queries.models("finance", false, 0, 1)).willReturn(List.of(
-				new ServingModel("chitu", "model:chitu", "赤兔大模型", null, "industry", null, "direct", null, List.of())));
+				new ServingModel("chitu", "model:chitu", "赤兔大模型", null, "industry", null, null, "direct", null, List.of())));
 		mvc.perform(get("/api/industries/{ref}/models", "金融").param("limit", "1"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.industry.ref").value("industry:finance"))
