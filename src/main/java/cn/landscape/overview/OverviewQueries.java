@@ -35,9 +35,8 @@ class OverviewQueries {
 				       OR EXISTS { (n)<-[:BUILT_ON]-(:Application)-[:SERVES]->(:Industry {id: $industry}) })
 				  AND ($region IS NULL OR EXISTS { (n)<-[:DEVELOPS]-(:Vendor)-[:LOCATED_IN]->(:Region)-[:PART_OF]->{0,4}(:Region {id: $region}) })
 				  AND %1$s
-				// Scope and deployment, whether type still holds on-device/device-cloud or deployment is its own property
-				WITH n, CASE WHEN n.type IN ['general', 'industry'] THEN n.type END AS scope,
-				     coalesce(n.deployment, CASE n.type WHEN 'on-device' THEN 'device' WHEN 'device-cloud' THEN 'device-cloud' END) AS deployment
+				// Scope (type) and deployment, either of which the documents may leave unstated
+				WITH n, n.type AS scope, n.deployment AS deployment
 				WITH n, null AS g, CASE WHEN scope IS NULL AND deployment IS NULL THEN 'unknown'
 				                        WHEN scope IS NULL THEN deployment WHEN deployment IS NULL THEN scope
 				                        ELSE scope + '/' + deployment END AS key

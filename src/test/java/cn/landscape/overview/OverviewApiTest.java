@@ -24,7 +24,7 @@ class OverviewApiTest extends SeededApp {
 	void models_group_by_scope_and_deployment_and_every_model_is_counted_once() {
 		JsonNode models = get("/api/overview?section=models&cap=500").get("sections").get("models");
 		Map<String, Integer> counts = counts(models);
-		assertThat(counts).containsKeys("general", "industry", "device", "device-cloud");
+		assertThat(counts).containsKeys("general", "industry", "general/cloud", "general/device", "general/device-cloud");
 		JsonNode nodes = get("/api/stats").get("nodes");
 		long total = (nodes.has("model") ? nodes.get("model") : nodes.get("Model")).asLong();
 		assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo((int) total);

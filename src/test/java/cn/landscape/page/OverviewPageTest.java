@@ -32,7 +32,7 @@ class OverviewPageTest extends SeededApp {
 		open("/");
 		waitForOverview();
 		Map<String, Integer> counts = groupCounts("models");
-		assertThat(counts).containsKeys("general", "industry", "device", "device-cloud");
+		assertThat(counts).containsKeys("general", "industry", "general/cloud", "general/device", "general/device-cloud");
 		JsonNode api = Http.get(url("/api/overview?section=models")).json().get("sections").get("models");
 		api.get("groups").forEach(g -> assertThat(counts.get(g.get("key").asString())).isEqualTo(g.get("count").asInt()));
 		assertThat(groupCounts("vendors")).containsKey("listed");
