@@ -30,7 +30,7 @@ class OverviewApiTest extends SeededApp {
 		assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo((int) total);
 		JsonNode spark = card(models, "model:spark");
 		assertThat(spark.get("by").get("ref").asString()).isEqualTo("vendor:iflytek");
-		assertThat(group(models, "general").get("items").findValuesAsString("ref")).contains("model:spark");
+		assertThat(group(models, "general/cloud").get("items").findValuesAsString("ref")).contains("model:spark");
 	}
 
 	@Test
