@@ -131,9 +131,10 @@ public final class Bench {
 		try {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			awaitReady(port);
-			String bolt = app.getBean(EmbeddedNeo4j.class).boltUri();
+			EmbeddedNeo4j embedded = app.getBean(EmbeddedNeo4j.class);
+			String password = password(embedded);
 			List<Query> queries;
-			try (Driver driver = GraphDatabase.driver(bolt, AuthTokens.none())) {
+			try (Driver driver = GraphDatabase.driver(embedded.boltUri(), AuthTokens.basic(embedded.username(), password))) {
 				SeedModel seed = SyntheticLandscape.generate(Path.of("graph-seed"), size);
 				queries = queries(app, seed);
 				log("size %,d: generated %,d entities and %,d relations (MENTIONS come on top); importing", size,
@@ -503,6 +504,16 @@ public final class Bench {
 				Map.of("fromId", model, "fromLabel", "Model", "toId", "nvidia", "toLabel", "Vendor", "limit", 10),
 				"/api/path?from=model:" + model + "&to=vendor:nvidia&maxDepth=4"));
 		return queries;
+	}
+
+	/** The embedded database's generated password, from the file the service keeps it in. */
+	private static String password(EmbeddedNeo4j embedded) {
+		try {
+			return Files.readString(embedded.passwordFile().orElseThrow()).strip();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	// ---- timing --------------------------------------------------------------------------------

@@ -97,6 +97,11 @@ class ApiContractTest extends SeededApp {
 				continue;
 			}
 			String path = entry.getKey().substring(4);
+			// Added documents live in graph-seed/documents/, which the real seed does not have yet: no example
+			// id can exist there. The document tests add one and read it back.
+			if (path.equals("/api/documents/{id}")) {
+				continue;
+			}
 			Map<String, String> query = new LinkedHashMap<>();
 			for (JsonNode p : entry.getValue().path("parameters")) {
 				String example = example(p);
@@ -112,7 +117,9 @@ class ApiContractTest extends SeededApp {
 			}
 			String call = query.isEmpty() ? path : path + "?" + String.join("&",
 					query.entrySet().stream().map(q -> q.getKey() + "=" + encode(q.getValue())).toList());
-			Http.Response response = Http.get(url(call));
+			boolean admin = !entry.getValue().path("security").isEmpty();
+			Http.Response response = admin ? Http.get(url(call), "Authorization", "Bearer test-admin-token")
+					: Http.get(url(call));
 			calls++;
 			if (response.status() != 200) {
 				failures.add(response.status() + " " + call + " " + response.body());

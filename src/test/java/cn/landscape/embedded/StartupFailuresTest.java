@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
@@ -96,7 +98,9 @@ class StartupFailuresTest {
 			var readiness = cn.landscape.web.RawHttp.get(port, "/actuator/health/readiness");
 			assertThat(readiness.status()).as(readiness.body()).isEqualTo(503);
 			var health = cn.landscape.web.RawHttp.get(port, "/actuator/health", "Authorization: Bearer disk-test-token");
-			assertThat(health.body()).contains("\"diskSpace\":{\"status\":\"DOWN\"").contains(data.toString());
+			JsonNode diskSpace = JsonMapper.shared().readTree(health.body()).get("components").get("diskSpace");
+			assertThat(diskSpace.get("status").asString()).isEqualTo("DOWN");
+			assertThat(diskSpace.get("details").get("path").asString()).isEqualTo(data.toString());
 			var reload = cn.landscape.web.RawHttp.send(port, "POST", "/api/admin/seed/reload".getBytes(),
 					"Authorization: Bearer disk-test-token");
 			assertThat(reload.status()).isEqualTo(503);

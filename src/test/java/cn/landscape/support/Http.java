@@ -31,6 +31,10 @@ public final class Http {
 		return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
 	}
 
+	public static Response get(String url, String headerName, String headerValue) {
+		return send(HttpRequest.newBuilder(URI.create(url)).header(headerName, headerValue).GET().build());
+	}
+
 	public static Response post(String url, String headerName, String headerValue) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody());
 		if (headerName != null) {
