@@ -23,6 +23,8 @@ class NeoBrowserPageTest extends SeededApp {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
+	private static final Duration CONNECT_WAIT = Duration.ofSeconds(90);
+
 	@RegisterExtension
 	static final HeadlessChromium chromium = new HeadlessChromium();
 
@@ -84,18 +86,33 @@ class NeoBrowserPageTest extends SeededApp {
 	}
 
 	/**
-	 * Browser may connect by itself (no authentication is preselected); otherwise the Connect button does.
+	 * Browser may connect by itself (no authentication is preselected); otherwise the Connect button does. The
+	 * button is pressed at most every ten seconds, since a press while a slow handshake is under way starts it over.
 	 */
 	private void connect() {
-		chromium.waiting(WAIT).until(d -> {
-			String stream = d.findElement(By.cssSelector("[data-testid='stream']")).getText();
-			if (stream.contains("You are connected")) {
-				return true;
-			}
-			d.findElements(By.cssSelector("[data-testid='connect']")).stream().filter(WebElement::isDisplayed).findFirst()
-				.ifPresent(WebElement::click);
-			return false;
-		});
+		long[] lastPress = { 0 };
+		chromium.waiting(CONNECT_WAIT)
+			.withMessage(() -> "Browser did not connect; its stream showed: " + streamText())
+			.until(d -> {
+				if (streamText().contains("You are connected")) {
+					return true;
+				}
+				if (System.nanoTime() - lastPress[0] > Duration.ofSeconds(10).toNanos()) {
+					d.findElements(By.cssSelector("[data-testid='connect']")).stream().filter(WebElement::isDisplayed)
+						.findFirst().ifPresent(button -> {
+							button.click();
+							lastPress[0] = System.nanoTime();
+						});
+				}
+				return false;
+			});
+	}
+
+	private String streamText() {
+		return chromium.driver().findElements(By.cssSelector("[data-testid='stream']")).stream()
+			.map(WebElement::getText)
+			.findFirst()
+			.orElse("(no stream)");
 	}
 
 	/** The newest result frame whose command starts with the given text. */
