@@ -2,10 +2,8 @@ package cn.landscape.chip;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.neo4j.harness.Neo4j;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,39 +24,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(ChipQueries.class)
 class ChipQueriesTest {
 
-	private static Neo4j neo4j;
-
-	@BeforeAll
-	static void start() {
-		neo4j = FixtureDatabase.start("""
-				CREATE (family:Model:Entity {id: 'pangu', name: '盘古'})
-				CREATE (v3:Model:Entity {id: 'pangu-3', name: '盘古 3.0'})
-				CREATE (other:Model:Entity {id: 'other', name: '其他'})
-				CREATE (huawei:Vendor:Entity {id: 'huawei', name: '华为'})
-				CREATE (cloud:Facility:Entity {id: 'cloud', name: '华为云'})
-				CREATE (ascend:Chip:Entity {id: 'ascend', name: '昇腾'})
-				CREATE (a100:Chip:Entity {id: 'a100', name: 'A100'})
-				CREATE (a800:Chip:Entity {id: 'a800', name: 'A800'})
-				CREATE (control:Policy:Entity {id: 'control', name: '管制'})
-				CREATE (v3)-[:VERSION_OF {evidenceDocs: ['d'], evidenceQuotes: ['盘古 3.0'], evidenceSections: ['']}]->(family)
-				CREATE (family)-[:RUNS_ON {evidenceDocs: ['d'], evidenceQuotes: ['基于昇腾'], evidenceSections: ['']}]->(ascend)
-				CREATE (huawei)-[:DEVELOPS {evidenceDocs: ['d'], evidenceQuotes: ['华为盘古'], evidenceSections: ['']}]->(family)
-				CREATE (huawei)-[:DEVELOPS {evidenceDocs: ['d'], evidenceQuotes: ['华为云'], evidenceSections: ['']}]->(cloud)
-				CREATE (cloud)-[:RUNS_ON {evidenceDocs: ['d'], evidenceQuotes: ['华为云用 A100'], evidenceSections: ['']}]->(a100)
-				CREATE (other)-[:TRAINED_ON {evidenceDocs: ['d'], evidenceQuotes: ['用 A800 训练'], evidenceSections: ['']}]->(a800)
-				CREATE (a800)-[:SUBSTITUTES_FOR {evidenceDocs: ['d'], evidenceQuotes: ['A800 替代 A100'], evidenceSections: ['']}]->(a100)
-				CREATE (control)-[:RESTRICTS {evidenceDocs: ['d'], evidenceQuotes: ['A100 被管制'], evidenceSections: ['']}]->(a100)
-				""");
-	}
-
-	@AfterAll
-	static void stop() {
-		neo4j.close();
-	}
+	@RegisterExtension
+	static final FixtureDatabase fixture = new FixtureDatabase("""
+			CREATE (family:Model:Entity {id: 'pangu', name: '盘古'})
+			CREATE (v3:Model:Entity {id: 'pangu-3', name: '盘古 3.0'})
+			CREATE (other:Model:Entity {id: 'other', name: '其他'})
+			CREATE (huawei:Vendor:Entity {id: 'huawei', name: '华为'})
+			CREATE (cloud:Facility:Entity {id: 'cloud', name: '华为云'})
+			CREATE (ascend:Chip:Entity {id: 'ascend', name: '昇腾'})
+			CREATE (a100:Chip:Entity {id: 'a100', name: 'A100'})
+			CREATE (a800:Chip:Entity {id: 'a800', name: 'A800'})
+			CREATE (control:Policy:Entity {id: 'control', name: '管制'})
+			CREATE (v3)-[:VERSION_OF {evidenceDocs: ['d'], evidenceQuotes: ['盘古 3.0'], evidenceSections: ['']}]->(family)
+			CREATE (family)-[:RUNS_ON {evidenceDocs: ['d'], evidenceQuotes: ['基于昇腾'], evidenceSections: ['']}]->(ascend)
+			CREATE (huawei)-[:DEVELOPS {evidenceDocs: ['d'], evidenceQuotes: ['华为盘古'], evidenceSections: ['']}]->(family)
+			CREATE (huawei)-[:DEVELOPS {evidenceDocs: ['d'], evidenceQuotes: ['华为云'], evidenceSections: ['']}]->(cloud)
+			CREATE (cloud)-[:RUNS_ON {evidenceDocs: ['d'], evidenceQuotes: ['华为云用 A100'], evidenceSections: ['']}]->(a100)
+			CREATE (other)-[:TRAINED_ON {evidenceDocs: ['d'], evidenceQuotes: ['用 A800 训练'], evidenceSections: ['']}]->(a800)
+			CREATE (a800)-[:SUBSTITUTES_FOR {evidenceDocs: ['d'], evidenceQuotes: ['A800 替代 A100'], evidenceSections: ['']}]->(a100)
+			CREATE (control)-[:RESTRICTS {evidenceDocs: ['d'], evidenceQuotes: ['A100 被管制'], evidenceSections: ['']}]->(a100)
+			""");
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		FixtureDatabase.register(registry, neo4j);
+		fixture.register(registry);
 	}
 
 	@Autowired

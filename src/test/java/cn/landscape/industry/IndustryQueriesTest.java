@@ -1,9 +1,7 @@
 package cn.landscape.industry;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.neo4j.harness.Neo4j;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,32 +21,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(IndustryQueries.class)
 class IndustryQueriesTest {
 
-	private static Neo4j neo4j;
-
-	@BeforeAll
-	static void start() {
-		neo4j = FixtureDatabase.start("""
-				CREATE (f:Industry:Entity {id: 'finance', name: '金融'})
-				CREATE (v:Vendor:Entity {id: 'ronglian', name: '容联云'})
-				CREATE (direct:Model:Entity {id: 'b-direct', name: '直接', type: 'industry'})
-				CREATE (viaApp:Model:Entity {id: 'a-via-app', name: '经应用', type: 'industry'})
-				CREATE (general:Model:Entity {id: 'c-general', name: '通用', type: 'general'})
-				CREATE (app:Application:Entity {id: 'copilot', name: '容犀 Copilot'})
-				CREATE (v)-[:DEVELOPS {evidenceDocs: ['d'], evidenceQuotes: ['容联云发布'], evidenceSections: ['']}]->(viaApp)
-				CREATE (direct)-[:SERVES {evidenceDocs: ['d'], evidenceQuotes: ['面向金融'], evidenceSections: ['']}]->(f)
-				CREATE (app)-[:SERVES {evidenceDocs: ['d'], evidenceQuotes: ['深入金融行业'], evidenceSections: ['2.4']}]->(f)
-				CREATE (app)-[:BUILT_ON {evidenceDocs: ['d'], evidenceQuotes: ['基于赤兔'], evidenceSections: ['']}]->(viaApp)
-				""");
-	}
-
-	@AfterAll
-	static void stop() {
-		neo4j.close();
-	}
+	@RegisterExtension
+	static final FixtureDatabase fixture = new FixtureDatabase("""
+			CREATE (f:Industry:Entity {id: 'finance', name: '金融'})
+			CREATE (v:Vendor:Entity {id: 'ronglian', name: '容联云'})
+			CREATE (direct:Model:Entity {id: 'b-direct', name: '直接', type: 'industry'})
+			CREATE (viaApp:Model:Entity {id: 'a-via-app', name: '经应用', type: 'industry'})
+			CREATE (general:Model:Entity {id: 'c-general', name: '通用', type: 'general'})
+			CREATE (app:Application:Entity {id: 'copilot', name: '容犀 Copilot'})
+			CREATE (v)-[:DEVELOPS {evidenceDocs: ['d'], evidenceQuotes: ['容联云发布'], evidenceSections: ['']}]->(viaApp)
+			CREATE (direct)-[:SERVES {evidenceDocs: ['d'], evidenceQuotes: ['面向金融'], evidenceSections: ['']}]->(f)
+			CREATE (app)-[:SERVES {evidenceDocs: ['d'], evidenceQuotes: ['深入金融行业'], evidenceSections: ['2.4']}]->(f)
+			CREATE (app)-[:BUILT_ON {evidenceDocs: ['d'], evidenceQuotes: ['基于赤兔'], evidenceSections: ['']}]->(viaApp)
+			""");
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		FixtureDatabase.register(registry, neo4j);
+		fixture.register(registry);
 	}
 
 	@Autowired

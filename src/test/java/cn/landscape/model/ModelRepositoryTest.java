@@ -1,9 +1,7 @@
 package cn.landscape.model;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.neo4j.harness.Neo4j;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.neo4j.test.autoconfigure.DataNeo4jTest;
@@ -22,34 +20,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(EntityConversions.class)
 class ModelRepositoryTest {
 
-	private static Neo4j neo4j;
-
-	@BeforeAll
-	static void start() {
-		neo4j = FixtureDatabase.start("""
-				CREATE (v:Vendor:Entity {id: 'iflytek', name: '科大讯飞', category: 'company'})
-				CREATE (m:Model:Entity {id: 'spark', name: '讯飞星火认知大模型', nameEn: 'iFlytek Spark', type: 'general',
-				        releaseDate: '2023-05', capabilities: ['文本生成'],
-				        evidenceProperties: ['type', 'releaseDate'], evidenceDocs: ['report-2024', ''],
-				        evidenceQuotes: ['通用 AI 大模型', ''], evidenceSections: ['2.2', ''],
-				        evidenceCurated: ['', 'the month is read from the release event']})
-				CREATE (i:Industry:Entity {id: 'finance', name: '金融'})
-				CREATE (c:Chip:Entity {id: 'ascend-910', name: '昇腾 910'})
-				CREATE (v)-[:DEVELOPS {evidenceDocs: ['report-2024'], evidenceQuotes: ['科大讯飞—讯飞星火认知大模型'], evidenceSections: ['2.2']}]->(m)
-				CREATE (m)-[:SERVES {evidenceDocs: ['news'], evidenceQuotes: ['赋能金融'], evidenceSections: ['']}]->(i)
-				CREATE (m)-[:TRAINED_ON {evidenceDocs: ['news'], evidenceQuotes: ['基于昇腾训练'], evidenceSections: ['']}]->(c)
-				CREATE (:Model:Entity {id: 'broken', name: '坏', type: 'no-such-type', releaseDate: 'May 2023'})
-				""");
-	}
-
-	@AfterAll
-	static void stop() {
-		neo4j.close();
-	}
+	@RegisterExtension
+	static final FixtureDatabase fixture = new FixtureDatabase("""
+			CREATE (v:Vendor:Entity {id: 'iflytek', name: '科大讯飞', category: 'company'})
+			CREATE (m:Model:Entity {id: 'spark', name: '讯飞星火认知大模型', nameEn: 'iFlytek Spark', type: 'general',
+			        releaseDate: '2023-05', capabilities: ['文本生成'],
+			        evidenceProperties: ['type', 'releaseDate'], evidenceDocs: ['report-2024', ''],
+			        evidenceQuotes: ['通用 AI 大模型', ''], evidenceSections: ['2.2', ''],
+			        evidenceCurated: ['', 'the month is read from the release event']})
+			CREATE (i:Industry:Entity {id: 'finance', name: '金融'})
+			CREATE (c:Chip:Entity {id: 'ascend-910', name: '昇腾 910'})
+			CREATE (v)-[:DEVELOPS {evidenceDocs: ['report-2024'], evidenceQuotes: ['科大讯飞—讯飞星火认知大模型'], evidenceSections: ['2.2']}]->(m)
+			CREATE (m)-[:SERVES {evidenceDocs: ['news'], evidenceQuotes: ['赋能金融'], evidenceSections: ['']}]->(i)
+			CREATE (m)-[:TRAINED_ON {evidenceDocs: ['news'], evidenceQuotes: ['基于昇腾训练'], evidenceSections: ['']}]->(c)
+			CREATE (:Model:Entity {id: 'broken', name: '坏', type: 'no-such-type', releaseDate: 'May 2023'})
+			""");
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		FixtureDatabase.register(registry, neo4j);
+		fixture.register(registry);
 	}
 
 	@Autowired

@@ -1,9 +1,7 @@
 package cn.landscape.policy;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.neo4j.harness.Neo4j;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.neo4j.test.autoconfigure.DataNeo4jTest;
@@ -28,34 +26,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(EntityConversions.class)
 class PolicyRepositoryTest {
 
-	private static Neo4j neo4j;
-
-	@BeforeAll
-	static void start() {
-		neo4j = FixtureDatabase.start("""
-				CREATE (gd:Region:Entity {id: 'guangdong', name: '广东', level: 'province'})
-				CREATE (sz:Region:Entity {id: 'shenzhen', name: '深圳', level: 'city'})
-				CREATE (sz)-[:PART_OF {curated: true, evidenceDocs: [], evidenceQuotes: [], evidenceSections: []}]->(gd)
-				CREATE (p:Policy:Entity {id: 'sz-plan', name: '深圳市行动方案', date: '2023-05', scope: 'local'})
-				CREATE (p)-[:COVERS {evidenceDocs: ['d'], evidenceQuotes: ['深圳市'], evidenceSections: ['']}]->(sz)
-				CREATE (a100:Chip:Entity {id: 'a100', name: 'A100', chipType: 'gpu'})
-				CREATE (nv:Vendor:Entity {id: 'nvidia', name: '英伟达', category: 'chipmaker'})
-				CREATE (a100)-[:MADE_BY {evidenceDocs: ['d'], evidenceQuotes: ['英伟达 A100'], evidenceSections: ['']}]->(nv)
-				CREATE (ctl:Policy:Entity {id: 'control', name: '管制', scope: 'foreign'})
-				CREATE (ctl)-[:RESTRICTS {evidenceDocs: ['d'], evidenceQuotes: ['A100 被列入管制清单'], evidenceSections: ['']}]->(a100)
-				CREATE (f:Industry:Entity {id: 'finance', name: '金融'})
-				CREATE (p)-[:SUPPORTS {evidenceDocs: ['d'], evidenceQuotes: ['金融'], evidenceSections: ['']}]->(f)
-				""");
-	}
-
-	@AfterAll
-	static void stop() {
-		neo4j.close();
-	}
+	@RegisterExtension
+	static final FixtureDatabase fixture = new FixtureDatabase("""
+			CREATE (gd:Region:Entity {id: 'guangdong', name: '广东', level: 'province'})
+			CREATE (sz:Region:Entity {id: 'shenzhen', name: '深圳', level: 'city'})
+			CREATE (sz)-[:PART_OF {curated: true, evidenceDocs: [], evidenceQuotes: [], evidenceSections: []}]->(gd)
+			CREATE (p:Policy:Entity {id: 'sz-plan', name: '深圳市行动方案', date: '2023-05', scope: 'local'})
+			CREATE (p)-[:COVERS {evidenceDocs: ['d'], evidenceQuotes: ['深圳市'], evidenceSections: ['']}]->(sz)
+			CREATE (a100:Chip:Entity {id: 'a100', name: 'A100', chipType: 'gpu'})
+			CREATE (nv:Vendor:Entity {id: 'nvidia', name: '英伟达', category: 'chipmaker'})
+			CREATE (a100)-[:MADE_BY {evidenceDocs: ['d'], evidenceQuotes: ['英伟达 A100'], evidenceSections: ['']}]->(nv)
+			CREATE (ctl:Policy:Entity {id: 'control', name: '管制', scope: 'foreign'})
+			CREATE (ctl)-[:RESTRICTS {evidenceDocs: ['d'], evidenceQuotes: ['A100 被列入管制清单'], evidenceSections: ['']}]->(a100)
+			CREATE (f:Industry:Entity {id: 'finance', name: '金融'})
+			CREATE (p)-[:SUPPORTS {evidenceDocs: ['d'], evidenceQuotes: ['金融'], evidenceSections: ['']}]->(f)
+			""");
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		FixtureDatabase.register(registry, neo4j);
+		fixture.register(registry);
 	}
 
 	@Autowired

@@ -1,28 +1,48 @@
 package cn.landscape.support;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A small in-process Neo4j with a Cypher fixture for one slice test class (@DataNeo4jTest): the harness
- * started with the fixture, and the properties that point Spring's driver at it.
+ * A small in-process Neo4j with a Cypher fixture for one slice test class (@DataNeo4jTest). The test holds it in
+ * a static {@code @RegisterExtension} field and hands it its {@code @DynamicPropertySource} registry; the harness
+ * starts when Spring first asks for its address and stops after the class.
  */
-public final class FixtureDatabase {
+public final class FixtureDatabase implements AfterAllCallback {
 
-	private FixtureDatabase() {
+	private final String fixture;
+
+	private Neo4j neo4j;
+
+	public FixtureDatabase(String fixture) {
+		this.fixture = fixture;
 	}
 
-	public static Neo4j start(String fixture) {
-		return Neo4jBuilders.newInProcessBuilder().withDisabledServer().withFixture(fixture).build();
-	}
-
-	public static void register(DynamicPropertyRegistry registry, Neo4j neo4j) {
-		registry.add("spring.neo4j.uri", neo4j::boltURI);
+	/** Points Spring's driver and the service's own settings at this database. */
+	public void register(DynamicPropertyRegistry registry) {
+		registry.add("spring.neo4j.uri", () -> neo4j().boltURI());
 		registry.add("spring.neo4j.authentication.username", () -> "neo4j");
 		registry.add("spring.neo4j.authentication.password", () -> "");
-		registry.add("landscape.neo4j.uri", neo4j::boltURI);
+		registry.add("landscape.neo4j.uri", () -> neo4j().boltURI());
+	}
+
+	private synchronized Neo4j neo4j() {
+		if (neo4j == null) {
+			neo4j = Neo4jBuilders.newInProcessBuilder().withDisabledServer().withFixture(fixture).build();
+		}
+		return neo4j;
+	}
+
+	@Override
+	public synchronized void afterAll(ExtensionContext context) {
+		if (neo4j != null) {
+			neo4j.close();
+			neo4j = null;
+		}
 	}
 
 }
