@@ -35,13 +35,15 @@ public class GraphQueries {
 	public static final int MAX_PATH_DEPTH = 6;
 
 	// The depth is part of the pattern, which Cypher does not parameterise: one fixed text per allowed depth.
+	// The neighbours are collected inside the CALL: OPTIONAL CALL … RETURN DISTINCT n LIMIT $limit, collected
+	// outside, failed over Bolt with Neo4j's internal "assertion failed" on small graphs (GraphQueriesTest).
 	private static final List<String> NEIGHBOURHOOD = IntStream.rangeClosed(1, MAX_DEPTH).mapToObj(depth -> """
 			MATCH (f:Entity {id: $id}) WHERE $label IN labels(f)
-			OPTIONAL CALL (f) {
-			  MATCH (f)-[:%s*1..%d]-(n) WHERE n <> f
-			  RETURN DISTINCT n LIMIT $limit
+			CALL (f) {
+			  OPTIONAL MATCH (f)-[:%s*1..%d]-(n) WHERE n <> f
+			  WITH DISTINCT n LIMIT $limit
+			  RETURN collect(n) AS others
 			}
-			WITH f, collect(n) AS others
 			WITH f, [f] + others[..$limit - 1] AS nodes, size(others) > $limit - 1 AS truncated
 			UNWIND nodes AS a
 			OPTIONAL MATCH (a)-[r:%s]->(b) WHERE b IN nodes
