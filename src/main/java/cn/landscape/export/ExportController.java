@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -41,17 +41,24 @@ import cn.landscape.web.BadParameterException;
 @Tag(name = "Export")
 class ExportController {
 
+	// Per kind in id order, which the kind's id constraint index yields with no Sort: the rows leave as they are
+	// read, so neither the database nor the service holds the whole graph. The order is kind, id.
 	private static final String NODES = """
-			MATCH (n:Entity)
-			RETURN [l IN labels(n) WHERE l <> 'Entity'] AS labels, n{.*, keys: null, seedHash: null} AS props
-			ORDER BY labels[0], n.id
+			MATCH (n:%s) WHERE n.id IS NOT NULL
+			RETURN n{.*, keys: null, seedHash: null} AS props
+			ORDER BY n.id
 			""";
 
+	// Per start node in the same order; only one node's relationships are sorted at a time.
 	private static final String RELATIONSHIPS = """
-			MATCH (a:Entity)-[r]->(b:Entity)
-			RETURN type(r) AS type, [l IN labels(a) WHERE l <> 'Entity'][0] AS fromLabel, a.id AS fromId,
-			       [l IN labels(b) WHERE l <> 'Entity'][0] AS toLabel, b.id AS toId, r{.*, seedHash: null} AS props
-			ORDER BY type, fromId, toId
+			MATCH (a:%s) WHERE a.id IS NOT NULL
+			WITH a ORDER BY a.id
+			CALL (a) {
+			  MATCH (a)-[r]->(b:Entity)
+			  RETURN r, b ORDER BY type(r), b.id
+			}
+			RETURN type(r) AS type, a.id AS fromId, [l IN labels(b) WHERE l <> 'Entity'][0] AS toLabel, b.id AS toId,
+			       r{.*, seedHash: null} AS props
 			""";
 
 	private final Driver driver;
@@ -90,10 +97,22 @@ class ExportController {
 
 	}
 
-	private void each(String cypher, Consumer<Record> consumer) {
+	/** Every node, kind by kind, with its kind's label. */
+	private void nodes(BiConsumer<String, Record> consumer) {
+		each(NODES, consumer);
+	}
+
+	/** Every relationship, by its start node's kind, with that kind's label. */
+	private void relationships(BiConsumer<String, Record> consumer) {
+		each(RELATIONSHIPS, consumer);
+	}
+
+	private void each(String cypher, BiConsumer<String, Record> consumer) {
 		try (var session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
 			session.executeRead(tx -> {
-				tx.run(cypher).stream().forEach(consumer);
+				for (Kind kind : Kind.values()) {
+					tx.run(cypher.formatted(kind.label())).stream().forEach(r -> consumer.accept(kind.label(), r));
+				}
 				return null;
 			});
 		}
@@ -103,12 +122,12 @@ class ExportController {
 		try (JsonGenerator gen = json.createGenerator(out)) {
 			gen.writeStartObject();
 			gen.writeArrayPropertyStart("nodes");
-			each(NODES, r -> gen.writePOJO(Map.of("id", ref(r.get("labels").get(0).asString(), r.get("props").get("id").asString()),
-					"labels", r.get("labels").asList(Value::asString), "properties", props(r.get("props")))));
+			nodes((label, r) -> gen.writePOJO(Map.of("id", ref(label, r.get("props").get("id").asString()), "labels",
+					List.of(label), "properties", props(r.get("props")))));
 			gen.writeEndArray();
 			gen.writeArrayPropertyStart("relationships");
-			each(RELATIONSHIPS, r -> gen.writePOJO(Map.of("type", r.get("type").asString(), "source",
-					ref(r.get("fromLabel").asString(), r.get("fromId").asString()), "target",
+			relationships((label, r) -> gen.writePOJO(Map.of("type", r.get("type").asString(), "source",
+					ref(label, r.get("fromId").asString()), "target",
 					ref(r.get("toLabel").asString(), r.get("toId").asString()), "properties", props(r.get("props")))));
 			gen.writeEndArray();
 			gen.writeEndObject();
@@ -118,11 +137,11 @@ class ExportController {
 	private void writeCsv(OutputStream out) throws IOException {
 		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 		writer.write("element,kind,id,name,nameEn,type,source,target,properties\n");
-		each(NODES, r -> line(writer, "node", r.get("labels").get(0).asString(), ref(r.get("labels").get(0).asString(),
-				r.get("props").get("id").asString()), r.get("props").get("name").asString(null),
+		nodes((label, r) -> line(writer, "node", label, ref(label, r.get("props").get("id").asString()),
+				r.get("props").get("name").asString(null),
 				r.get("props").get("nameEn").asString(null), "", "", "", json.writeValueAsString(props(r.get("props")))));
-		each(RELATIONSHIPS, r -> line(writer, "relationship", "", "", "", "", r.get("type").asString(),
-				ref(r.get("fromLabel").asString(), r.get("fromId").asString()),
+		relationships((label, r) -> line(writer, "relationship", "", "", "", "", r.get("type").asString(),
+				ref(label, r.get("fromId").asString()),
 				ref(r.get("toLabel").asString(), r.get("toId").asString()), json.writeValueAsString(props(r.get("props")))));
 		writer.flush();
 	}
@@ -140,16 +159,15 @@ class ExportController {
 				  <key id="eprops" for="edge" attr.name="properties" attr.type="string"/>
 				  <graph id="landscape" edgedefault="directed">
 				""");
-		each(NODES, r -> {
+		nodes((kind, r) -> {
 			Value p = r.get("props");
-			String kind = r.get("labels").get(0).asString();
 			write(writer, "    <node id=\"" + xml(ref(kind, p.get("id").asString())) + "\">" + data("kind", kind)
 					+ data("name", p.get("name").asString(null)) + data("nameEn", p.get("nameEn").asString(null))
 					+ data("nprops", json.writeValueAsString(props(p))) + "</node>\n");
 		});
 		int[] edge = { 0 };
-		each(RELATIONSHIPS, r -> write(writer, "    <edge id=\"e" + edge[0]++ + "\" source=\""
-				+ xml(ref(r.get("fromLabel").asString(), r.get("fromId").asString())) + "\" target=\""
+		relationships((label, r) -> write(writer, "    <edge id=\"e" + edge[0]++ + "\" source=\""
+				+ xml(ref(label, r.get("fromId").asString())) + "\" target=\""
 				+ xml(ref(r.get("toLabel").asString(), r.get("toId").asString())) + "\">" + data("type", r.get("type").asString())
 				+ data("eprops", json.writeValueAsString(props(r.get("props")))) + "</edge>\n"));
 		writer.write("  </graph>\n</graphml>\n");

@@ -1,6 +1,9 @@
 package cn.landscape.api;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
+import cn.landscape.entity.Kind;
 import cn.landscape.support.Http;
 import cn.landscape.support.SeededApp;
 
@@ -51,6 +55,19 @@ class ServiceApiTest extends SeededApp {
 		}
 		assertThat(serves.get("source").asString()).contains(":");
 		assertThat(serves.get("properties").get("evidenceQuotes").size()).isPositive();
+	}
+
+	@Test
+	void export_comes_in_a_stable_order_kind_by_kind_and_id_by_id() {
+		List<String> nodes = new ArrayList<>();
+		Http.get(url("/api/export")).json().get("nodes").forEach(n -> nodes.add(n.get("id").asString()));
+		List<String> kinds = nodes.stream().map(ref -> ref.substring(0, ref.indexOf(':'))).distinct().toList();
+		assertThat(kinds).isEqualTo(Arrays.stream(Kind.values()).map(Kind::key).filter(kinds::contains).toList());
+		for (String kind : kinds) {
+			List<String> ids = nodes.stream().filter(ref -> ref.startsWith(kind + ":")).toList();
+			assertThat(ids).as(kind).isSortedAccordingTo(Comparator.naturalOrder());
+		}
+		assertThat(Http.get(url("/api/export?format=csv")).body()).isEqualTo(Http.get(url("/api/export?format=csv")).body());
 	}
 
 	@Test
