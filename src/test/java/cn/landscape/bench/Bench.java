@@ -23,9 +23,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +41,6 @@ import cn.landscape.graph.GraphQueries;
 import cn.landscape.industry.IndustryQueries;
 import cn.landscape.policy.PolicyQueries;
 import cn.landscape.search.SearchQueries;
-import cn.landscape.embedded.EmbeddedNeo4j;
 import cn.landscape.seed.LoadReport;
 import cn.landscape.seed.SeedLoader;
 import cn.landscape.seed.SeedModel;
@@ -131,54 +128,51 @@ public final class Bench {
 		try {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			awaitReady(port);
-			EmbeddedNeo4j embedded = app.getBean(EmbeddedNeo4j.class);
-			String password = password(embedded);
-			List<Query> queries;
-			try (Driver driver = GraphDatabase.driver(embedded.boltUri(), AuthTokens.basic(embedded.username(), password))) {
-				SeedModel seed = SyntheticLandscape.generate(Path.of("graph-seed"), size);
-				queries = queries(app, seed);
-				log("size %,d: generated %,d entities and %,d relations (MENTIONS come on top); importing", size,
-						seed.entities().size(), seed.relations().size());
-				long start = System.nanoTime();
-				LoadReport load = app.getBean(SeedLoader.class).load(seed, true);
-				try (Session session = driver.session()) {
-					session.run("CALL db.awaitIndexes(3600)").consume();
-				}
-				double seconds = (System.nanoTime() - start) / 1e9;
-				seed = null;
-				long nodes;
-				long relationships;
-				try (Session session = driver.session()) {
-					nodes = session.run("MATCH (n) RETURN count(n) AS c").single().get("c").asLong();
-					relationships = session.run("MATCH ()-[r]->() RETURN count(r) AS c").single().get("c").asLong();
-				}
-				long written = load.nodes().total() + load.relationships().total();
-				log("size %,d: imported %,d nodes and %,d relationships in %.1f s: %,.0f per second (%s)", size, nodes,
-						relationships, seconds, written / seconds, load);
-				run.put("nodes", nodes);
-				run.put("relationships", relationships);
-				run.put("importPerSecond", Math.round(written / seconds));
-				// The offline importer (neo4j-admin) is not run by this bench yet: no figure rather than a guess.
-				run.put("referenceImportPerSecond", null);
-				run.put("heapUsedMb", heapUsedMb());
-				run.put("startupMs", null);
-				run.put("restartMs", null);
-				run.put("rssMb", null);
-				run.put("rssLoadMb", null);
-				List<Map<String, Object>> mixed = new ArrayList<>();
-				run.put("mixed", mixed);
-				List<Map<String, Object>> timed = new ArrayList<>();
-				run.put("queries", timed);
-				runs.add(run);
-				mix = Mix.questions(domains(driver), 500);
-				try (LoopbackHttp http = new LoopbackHttp(port)) {
-					run.put("httpFloorP50Ms", httpFloor(http));
-					mixed.addAll(mixed(driver, http, mix));
+			// The raw figures use the service's own driver: the same pool, credentials and transaction kind.
+			Driver driver = app.getBean(Driver.class);
+			SeedModel seed = SyntheticLandscape.generate(Path.of("graph-seed"), size);
+			List<Query> queries = queries(app, seed);
+			log("size %,d: generated %,d entities and %,d relations (MENTIONS come on top); importing", size,
+					seed.entities().size(), seed.relations().size());
+			long start = System.nanoTime();
+			LoadReport load = app.getBean(SeedLoader.class).load(seed, true);
+			try (Session session = driver.session()) {
+				session.run("CALL db.awaitIndexes(3600)").consume();
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			seed = null;
+			long nodes;
+			long relationships;
+			try (Session session = driver.session()) {
+				nodes = session.run("MATCH (n) RETURN count(n) AS c").single().get("c").asLong();
+				relationships = session.run("MATCH ()-[r]->() RETURN count(r) AS c").single().get("c").asLong();
+			}
+			long written = load.nodes().total() + load.relationships().total();
+			log("size %,d: imported %,d nodes and %,d relationships in %.1f s: %,.0f per second (%s)", size, nodes,
+					relationships, seconds, written / seconds, load);
+			run.put("nodes", nodes);
+			run.put("relationships", relationships);
+			run.put("importPerSecond", Math.round(written / seconds));
+			// The offline importer (neo4j-admin) is not run by this bench yet: no figure rather than a guess.
+			run.put("referenceImportPerSecond", null);
+			run.put("heapUsedMb", heapUsedMb());
+			run.put("startupMs", null);
+			run.put("restartMs", null);
+			run.put("rssMb", null);
+			run.put("rssLoadMb", null);
+			List<Map<String, Object>> mixed = new ArrayList<>();
+			run.put("mixed", mixed);
+			List<Map<String, Object>> timed = new ArrayList<>();
+			run.put("queries", timed);
+			runs.add(run);
+			mix = Mix.questions(domains(driver), 500);
+			try (LoopbackHttp http = new LoopbackHttp(port)) {
+				run.put("httpFloorP50Ms", httpFloor(http));
+				mixed.addAll(mixed(driver, http, mix));
+				write();
+				for (Query query : queries) {
+					timed.add(time(driver, http, query));
 					write();
-					for (Query query : queries) {
-						timed.add(time(driver, http, query));
-						write();
-					}
 				}
 			}
 			if (last) {
@@ -504,16 +498,6 @@ public final class Bench {
 				Map.of("fromId", model, "fromLabel", "Model", "toId", "nvidia", "toLabel", "Vendor", "limit", 10),
 				"/api/path?from=model:" + model + "&to=vendor:nvidia&maxDepth=4"));
 		return queries;
-	}
-
-	/** The embedded database's generated password, from the file the service keeps it in. */
-	private static String password(EmbeddedNeo4j embedded) {
-		try {
-			return Files.readString(embedded.passwordFile().orElseThrow()).strip();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	// ---- timing --------------------------------------------------------------------------------
