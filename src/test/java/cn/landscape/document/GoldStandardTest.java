@@ -95,7 +95,7 @@ class GoldStandardTest {
 				goldPairs.add(ev.documentId() + "|" + e.ref());
 				Set<Integer> at = sentencesOf(x, ev.quote());
 				boolean found = x.mentions().stream().anyMatch(m -> e.ref().equals(m.ref()) && at.contains(m.sentence()));
-				mentions.gold(found, ev.documentId() + " " + e.ref() + " \"" + ev.quote() + "\"");
+				mentions.gold(ev.documentId(), found, ev.documentId() + " " + e.ref() + " \"" + ev.quote() + "\"");
 			}
 		}
 		int ambiguous = 0;
@@ -106,7 +106,8 @@ class GoldStandardTest {
 					ambiguous++;
 				}
 				else if (pairs.add(m.ref())) {
-					mentions.produced(goldPairs.contains(r.getKey() + "|" + m.ref()), r.getKey() + " " + m.ref() + " as " + m.surface());
+					mentions.produced(r.getKey(), goldPairs.contains(r.getKey() + "|" + m.ref()),
+							r.getKey() + " " + m.ref() + " as " + m.surface());
 				}
 			}
 		}
@@ -128,7 +129,7 @@ class GoldStandardTest {
 				Set<Integer> at = sentencesOf(x, ev.quote());
 				boolean found = x.proposals().stream().anyMatch(p -> p.type() == rel.type()
 						&& rel.fromRef().equals(p.from().ref()) && rel.toRef().equals(p.to().ref()) && at.contains(p.sentence()));
-				score.gold(found, ev.documentId() + " " + rel.key() + " \"" + ev.quote() + "\"");
+				score.gold(ev.documentId(), found, ev.documentId() + " " + rel.key() + " \"" + ev.quote() + "\"");
 			}
 		}
 		Map<String, int[]> byRule = new TreeMap<>();
@@ -151,7 +152,7 @@ class GoldStandardTest {
 					counts[0] += right ? 1 : 0;
 					counts[1]++;
 					if (pairs.add(p.key())) {
-						score.produced(right, r.getKey() + " " + p.key() + " [" + p.rule() + "] " + p.quote());
+						score.produced(r.getKey(), right, r.getKey() + " " + p.key() + " [" + p.rule() + "] " + p.quote());
 					}
 				}
 			}
@@ -163,6 +164,7 @@ class GoldStandardTest {
 		relations.forEach((t, s) -> out.append(s.line(t.name(), " +" + withCandidate.getOrDefault(t, 0))));
 		out.append(String.format("  proposals in all (every type): %d%n  right / proposals by rule (known ends):%n", proposals));
 		byRule.forEach((rule, c) -> out.append(String.format("    %-28s %4d / %4d%n", rule, c[0], c[1])));
+		out.append(perDocument(mentions, relations));
 		if (Boolean.getBoolean("gold.verbose")) {
 			out.append(mentions.misses("mentions"));
 			relations.forEach((t, s) -> out.append(s.misses(t.name())));
@@ -198,6 +200,35 @@ class GoldStandardTest {
 				r.mentions().size(), r.proposals().size(), megabyte.getBytes(StandardCharsets.UTF_8).length,
 				(t2 - t1) / 1_000_000, m.sentences().size(), m.mentions().size(), m.proposals().size());
 		assertThat(m.mentions()).isNotEmpty();
+	}
+
+	/**
+	 * Precision and recall per document, and over every document but one. The rules are hand-written, so a
+	 * document's own column is a held-out figure only for a document their author did not read while writing
+	 * them; the report says which.
+	 */
+	private static String perDocument(Score mentions, Map<RelType, Score> relations) {
+		Map<String, Score> rows = new LinkedHashMap<>();
+		rows.put("mentions", mentions);
+		relations.forEach((t, s) -> rows.put(t.name(), s));
+		StringBuilder out = new StringBuilder("
+Per document, precision/recall (gold entries); \"rest\" is every other document:\n");
+		out.append(String.format("%-10s", ""));
+		texts.keySet().forEach(d -> out.append(String.format(" %-34s", d + " | rest")));
+		out.append('\n');
+		rows.forEach((name, score) -> {
+			out.append(String.format("%-10s", name));
+			texts.keySet().forEach(d -> out.append(String.format(" %-34s",
+					score.of(Set.of(d)).cell() + " | " + score.of(rest(d)).cell())));
+			out.append('\n');
+		});
+		return out.toString();
+	}
+
+	private static Set<String> rest(String document) {
+		Set<String> others = new HashSet<>(texts.keySet());
+		others.remove(document);
+		return others;
 	}
 
 	/** Sentences overlapping the place of the quote in the text, found without whitespace. */
@@ -241,24 +272,51 @@ class GoldStandardTest {
 
 		final List<String> wrong = new ArrayList<>();
 
-		void gold(boolean found, String what) {
-			goldTotal++;
-			if (found) {
-				goldFound++;
-			}
-			else {
+		private final Map<String, Score> byDocument = new HashMap<>();
+
+		void gold(String document, boolean found, String what) {
+			byDocument.computeIfAbsent(document, d -> new Score()).count(found, true);
+			count(found, true);
+			if (!found) {
 				missed.add(what);
 			}
 		}
 
-		void produced(boolean right, String what) {
-			producedTotal++;
-			if (right) {
-				producedRight++;
-			}
-			else {
+		void produced(String document, boolean right, String what) {
+			byDocument.computeIfAbsent(document, d -> new Score()).count(right, false);
+			count(right, false);
+			if (!right) {
 				wrong.add(what);
 			}
+		}
+
+		private void count(boolean hit, boolean gold) {
+			if (gold) {
+				goldTotal++;
+				goldFound += hit ? 1 : 0;
+			}
+			else {
+				producedTotal++;
+				producedRight += hit ? 1 : 0;
+			}
+		}
+
+		/** The counts over some documents only. */
+		Score of(Set<String> documents) {
+			Score sum = new Score();
+			byDocument.forEach((d, s) -> {
+				if (documents.contains(d)) {
+					sum.goldTotal += s.goldTotal;
+					sum.goldFound += s.goldFound;
+					sum.producedTotal += s.producedTotal;
+					sum.producedRight += s.producedRight;
+				}
+			});
+			return sum;
+		}
+
+		String cell() {
+			return String.format("%.0f/%.0f (%d)", pct(producedRight, producedTotal), pct(goldFound, goldTotal), goldTotal);
 		}
 
 		String line(String name, String extra) {
