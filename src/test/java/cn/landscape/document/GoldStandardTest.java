@@ -211,8 +211,7 @@ class GoldStandardTest {
 		Map<String, Score> rows = new LinkedHashMap<>();
 		rows.put("mentions", mentions);
 		relations.forEach((t, s) -> rows.put(t.name(), s));
-		StringBuilder out = new StringBuilder("
-Per document, precision/recall (gold entries); \"rest\" is every other document:\n");
+		StringBuilder out = new StringBuilder("\nPer document, precision/recall (gold entries); \"rest\" is every other document:\n");
 		out.append(String.format("%-10s", ""));
 		texts.keySet().forEach(d -> out.append(String.format(" %-34s", d + " | rest")));
 		out.append('\n');
