@@ -17,8 +17,11 @@ import cn.landscape.seed.SeedModel;
  */
 final class KnownGraph {
 
-	/** An entity and every name it is written under. */
-	record Known(String ref, Kind kind, String id, String name, List<String> names) {
+	/**
+	 * An entity and every name it is written under. {@code quantity} is a figure's value with its unit as the
+	 * documents write it ("15亿元"), null for other kinds: texts name a figure by its number, not by its name.
+	 */
+	record Known(String ref, Kind kind, String id, String name, List<String> names, String quantity) {
 	}
 
 	private final Map<String, Known> byRef = new HashMap<>();
@@ -46,7 +49,7 @@ final class KnownGraph {
 				names.add(e.nameEn());
 			}
 			names.addAll(e.aliases());
-			graph.byRef.put(e.ref(), new Known(e.ref(), e.kind(), e.id(), e.name(), new ArrayList<>(names)));
+			graph.byRef.put(e.ref(), new Known(e.ref(), e.kind(), e.id(), e.name(), new ArrayList<>(names), quantity(e)));
 		}
 		for (SeedModel.Relation r : relations) {
 			graph.facts.add(r.key());
@@ -54,6 +57,17 @@ final class KnownGraph {
 			graph.neighbours.computeIfAbsent(r.toRef(), k -> new HashSet<>()).add(r.fromRef());
 		}
 		return graph;
+	}
+
+	private static String quantity(SeedModel.Entity e) {
+		SeedModel.Fact value = e.kind() == Kind.FIGURE ? e.props().get("value") : null;
+		if (value == null || !(value.value() instanceof Number number)) {
+			return null;
+		}
+		SeedModel.Fact unit = e.props().get("unit");
+		String digits = number instanceof Double || number instanceof Float
+				? new java.math.BigDecimal(number.toString()).stripTrailingZeros().toPlainString() : number.toString();
+		return digits + (unit == null ? "" : String.valueOf(unit.value()));
 	}
 
 	Iterable<Known> entities() {

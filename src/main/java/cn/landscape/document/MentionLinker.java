@@ -29,6 +29,10 @@ final class MentionLinker {
 
 	private final Map<String, Set<Known>> owners = new HashMap<>();
 
+	private final Trie quantityTrie;
+
+	private final Map<String, List<Known>> quantities = new HashMap<>();
+
 	MentionLinker(KnownGraph graph) {
 		this.graph = graph;
 		Trie.TrieBuilder builder = Trie.builder();
@@ -43,6 +47,14 @@ final class MentionLinker {
 		}
 		owners.keySet().forEach(builder::addKeyword);
 		this.trie = builder.build();
+		for (Known known : graph.entities()) {
+			if (known.quantity() != null) {
+				quantities.computeIfAbsent(key(known.quantity()), k -> new ArrayList<>()).add(known);
+			}
+		}
+		Trie.TrieBuilder figures = Trie.builder();
+		quantities.keySet().forEach(figures::addKeyword);
+		this.quantityTrie = figures.build();
 	}
 
 	/** Squeezed, lower-cased form of a name or text: how they are compared. */
@@ -112,7 +124,7 @@ final class MentionLinker {
 				kept.add(span);
 			}
 		}
-		kept.addAll(nestedOrganisations(kept, spans, keys));
+		kept.addAll(nestedNames(kept, spans, keys));
 		kept.sort(Comparator.comparingInt(s -> s[0]));
 		List<Mention> raw = new ArrayList<>();
 		for (int[] span : kept) {
@@ -123,15 +135,86 @@ final class MentionLinker {
 					only == null ? null : only.name(), text.substring(span[0], span[1]), span[0], span[1],
 					sentenceAt[span[0]], only == null ? refs : List.of()));
 		}
+		raw.addAll(figures(text, squeezed, position, sentenceAt, sentences, taken));
+		raw.sort(Comparator.comparingInt(Mention::start));
 		return decide(raw);
 	}
 
+	/** A figure's name shares at least this part of its two-character pieces with the sentence stating it. */
+	private static final double FIGURE_OVERLAP = 0.5;
+
 	/**
-	 * A vendor or body whose full name opens a longer name of another entity is named there too: "科大讯飞星火"
-	 * names iFlytek as well as its model, "清华大学人工智能研究院" the university as well as its institute. An
-	 * alias does not count: "讯飞星火认知大模型" stays one mention.
+	 * A known figure is named by its value and unit ("15亿元", not "215亿元" or "15.5亿元") in a sentence that
+	 * shares most of its name's words: "中国大模型产业市场规模从2020年的15亿元增长至…" states the figure named
+	 * 中国大模型产业市场规模（2020年）. When two figures fit equally, neither is claimed.
 	 */
-	private List<int[]> nestedOrganisations(List<int[]> kept, List<int[]> spans, List<String> keys) {
+	private List<Mention> figures(String text, CharSequence squeezed, int[] position, int[] sentenceAt,
+			List<Sentence> sentences, boolean[] taken) {
+		List<Mention> out = new ArrayList<>();
+		if (quantities.isEmpty()) {
+			return out;
+		}
+		for (Emit emit : quantityTrie.parseText(squeezed)) {
+			int from = emit.getStart();
+			int to = emit.getEnd() + 1;
+			if (from > 0 && numeric(squeezed.charAt(from - 1))
+					|| to < squeezed.length() && numeric(squeezed.charAt(to - 1)) && numeric(squeezed.charAt(to))) {
+				continue;
+			}
+			int start = position[from];
+			int end = position[to - 1] + 1;
+			int sentence = sentenceAt[start];
+			if (sentence < 0 || taken[start] || taken[end - 1]) {
+				continue;
+			}
+			Set<String> words = bigrams(sentences.get(sentence).text());
+			Known best = null;
+			double bestOverlap = 0;
+			boolean tie = false;
+			for (Known figure : quantities.get(emit.getKeyword())) {
+				Set<String> name = bigrams(figure.name());
+				double overlap = name.isEmpty() ? 0 : (double) name.stream().filter(words::contains).count() / name.size();
+				if (overlap > bestOverlap) {
+					best = figure;
+					bestOverlap = overlap;
+					tie = false;
+				}
+				else if (overlap == bestOverlap) {
+					tie = true;
+				}
+			}
+			if (best != null && !tie && bestOverlap >= FIGURE_OVERLAP) {
+				out.add(new Mention(best.ref(), best.kind(), best.name(), text.substring(start, end), start, end, sentence,
+						List.of()));
+			}
+		}
+		return out;
+	}
+
+	private static boolean numeric(char c) {
+		return c >= '0' && c <= '9' || c == '.';
+	}
+
+	/** The pairs of adjacent Chinese characters of a text: the words of a name, without a segmenter. */
+	private static Set<String> bigrams(String text) {
+		Set<String> out = new HashSet<>();
+		for (int i = 0; i + 1 < text.length(); i++) {
+			if (Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.HAN
+					&& Character.UnicodeScript.of(text.charAt(i + 1)) == Character.UnicodeScript.HAN) {
+				out.add(text.substring(i, i + 2));
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * A name opening a longer name of something else is named there too: "科大讯飞星火" names iFlytek as well as
+	 * its model, "清华大学人工智能研究院" the university as well as its institute, "GPT-3 的训练数据" the model as well
+	 * as the data set, "阿里通义千问" Alibaba (an alias, followed by another known name). An alias followed by
+	 * anything else does not count, nor a name inside a longer name of its own kind other than an organisation's
+	 * ("讯飞星火认知大模型" stays one mention, not also 星火).
+	 */
+	private List<int[]> nestedNames(List<int[]> kept, List<int[]> spans, List<String> keys) {
 		Map<Integer, int[]> keptByStart = new HashMap<>();
 		kept.forEach(k -> keptByStart.put(k[0], k));
 		List<int[]> nested = new ArrayList<>();
@@ -141,17 +224,24 @@ final class MentionLinker {
 			if (outer == null || outer == span || span[1] >= outer[1] || done.contains(outer[0])) {
 				continue;
 			}
-			Set<Known> inner = owners.get(keys.get(span[2]));
-			Set<Known> whole = owners.get(keys.get(outer[2]));
 			String innerKey = keys.get(span[2]);
-			boolean organisation = inner.stream().allMatch(k -> (k.kind() == Kind.VENDOR || k.kind() == Kind.BODY)
-					&& key(k.name()).equals(innerKey));
-			if (organisation && java.util.Collections.disjoint(inner, whole)) {
+			String outerKey = keys.get(outer[2]);
+			Set<Known> inner = owners.get(innerKey);
+			Set<Known> whole = owners.get(outerKey);
+			boolean fullName = inner.stream().allMatch(k -> key(k.name()).equals(innerKey));
+			boolean twoNames = owners.containsKey(outerKey.substring(innerKey.length()));
+			boolean otherThing = inner.stream()
+				.allMatch(k -> organisation(k) || whole.stream().noneMatch(w -> w.kind() == k.kind()));
+			if ((fullName || twoNames) && otherThing && java.util.Collections.disjoint(inner, whole)) {
 				nested.add(span);
 				done.add(outer[0]);
 			}
 		}
 		return nested;
+	}
+
+	private static boolean organisation(Known k) {
+		return k.kind() == Kind.VENDOR || k.kind() == Kind.BODY;
 	}
 
 	/**
@@ -216,10 +306,17 @@ final class MentionLinker {
 		return at;
 	}
 
-	/** A name starting or ending in a Latin letter or digit must not continue a Latin word or number. */
+	/**
+	 * A name starting or ending in a Latin letter or digit must not continue a Latin word or number. A name
+	 * ending in a small letter may run into a capital: text copied from a PDF loses the space between two
+	 * names ("Qwen-AudioQwen"). The start is not relaxed, so "GPT" is not read inside "MathGPT".
+	 */
 	private static boolean wordEdge(String text, int start, int end) {
 		if (latin(text.charAt(start)) && start > 0 && latin(text.charAt(start - 1))) {
 			return false;
+		}
+		if (end < text.length() && Character.isLowerCase(text.charAt(end - 1)) && Character.isUpperCase(text.charAt(end))) {
+			return true;
 		}
 		return !(latin(text.charAt(end - 1)) && end < text.length() && latin(text.charAt(end)));
 	}

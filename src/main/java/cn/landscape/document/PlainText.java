@@ -8,12 +8,21 @@ import org.jsoup.nodes.Element;
 
 /**
  * Reduces an HTML or Markdown text to the plain text that sentences, quotes and offsets refer to.
- * Plain text passes through unchanged (apart from line ends), so quotes stay verbatim.
+ * Plain text passes through unchanged (apart from line ends and stray tags), so quotes stay verbatim.
  */
 final class PlainText {
 
 	private static final Pattern HTML = Pattern.compile(
 			"(?is)<(html|body|p|div|br|h[1-6]|span|a|ul|ol|li|table|tr|td|article|section|script|img|head)(\\s[^>]*)?/?>");
+
+	/** Markup that is a page, not remnants in a plain text. */
+	private static final Pattern PAGE = Pattern.compile("(?i)<(html|body|head|!doctype)[\\s>]");
+
+	private static final Pattern HIDDEN = Pattern
+		.compile("(?is)<(script|style|noscript|template)(\\s[^>]*)?>.*?</\\1\\s*>|</?(script|style|noscript|template)(\\s[^>]*)?/?>");
+
+	private static final Pattern TAG = Pattern.compile(
+			"(?is)</?(html|body|p|div|br|h[1-6]|span|a|ul|ol|li|table|tr|td|th|article|section|img|head|b|i|strong|em|font|sup|sub)(\\s[^>]*)?/?>");
 
 	private static final Pattern MARKDOWN_LINE = Pattern.compile("(?m)^(#{1,6}\\s|\\s*[-*+]\\s|\\s*\\d+\\.\\s|>\\s?|```|\\|)");
 
@@ -23,12 +32,30 @@ final class PlainText {
 	static String reduce(String text) {
 		String unified = text.replace("\r\n", "\n").replace('\r', '\n').replace("\uFEFF", "");
 		if (HTML.matcher(unified).find()) {
-			return html(unified);
+			if (page(unified)) {
+				return html(unified);
+			}
+			unified = TAG.matcher(HIDDEN.matcher(unified).replaceAll("")).replaceAll("");
 		}
 		if (looksLikeMarkdown(unified)) {
 			return markdown(unified);
 		}
 		return unified;
+	}
+
+	/**
+	 * An HTML page or fragment: it opens with a tag, declares a page, or tags fill half its lines. A plain
+	 * text with tags left in a few lines (a table copied from a page: "《…》\t<p>加快推动…</p>") is not one:
+	 * its tags are dropped where they stand, so a table row stays one line.
+	 */
+	private static boolean page(String text) {
+		String start = text.stripLeading();
+		if (start.startsWith("<") || PAGE.matcher(text).find()) {
+			return true;
+		}
+		long lines = text.lines().filter(l -> !l.isBlank()).count();
+		long tagged = text.lines().filter(l -> HTML.matcher(l).find()).count();
+		return tagged * 2 >= lines;
 	}
 
 	private static boolean looksLikeMarkdown(String text) {

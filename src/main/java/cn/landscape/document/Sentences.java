@@ -35,6 +35,9 @@ final class Sentences {
 					&& !(i + 1 < n && text.charAt(i + 1) == '\n')) {
 				continue;
 			}
+			if (c == '\n' && continues(text, i)) {
+				continue;
+			}
 			if (c == '\n') {
 				section = add(sentences, text, start, i, paragraph, section);
 				start = i + 1;
@@ -68,6 +71,29 @@ final class Sentences {
 		}
 		add(sentences, text, start, n, paragraph, section);
 		return sentences;
+	}
+
+	/** Characters that cannot open a sentence: a line starting with one continues the line before. */
+	private static final String CONTINUATION = "等的了、，,。；;：:）)”》";
+
+	/**
+	 * A line break inside a sentence, as text copied from a PDF has them ("…教育辅导、客服\n\n等领域；"): the
+	 * line before does not end a sentence and the next text cannot start one.
+	 */
+	private static boolean continues(String text, int lineEnd) {
+		int before = lineEnd - 1;
+		while (before >= 0 && isBlank(text.charAt(before))) {
+			before--;
+		}
+		int after = lineEnd + 1;
+		while (after < text.length() && isBlank(text.charAt(after))) {
+			after++;
+		}
+		if (before < 0 || after >= text.length()) {
+			return false;
+		}
+		char last = text.charAt(before);
+		return CONTINUATION.indexOf(text.charAt(after)) >= 0 && !isEndMark(last) && last != '.';
 	}
 
 	private static boolean isOpening(char c) {

@@ -177,4 +177,123 @@ class ExtractionTest {
 		assertThat(p.quote()).isEqualTo("科大讯飞推出讯飞智文").hasSizeLessThan(Quotes.LONG);
 	}
 
+	private static List<String> facts(Extraction x, RelType type) {
+		return x.proposals()
+			.stream()
+			.filter(p -> p.type() == type)
+			.map(p -> p.from().ref() + " " + p.to().ref())
+			.distinct()
+			.toList();
+	}
+
+	@Test
+	void tags_left_in_a_plain_text_are_dropped_where_they_stand_so_a_table_row_stays_one_line() {
+		String text = "政策标题\t政策内容\n《某措施》\t<p>高效推动：</p> <p>加快推动海淀区建设。</p>\n"
+				+ "第二行没有标记。\n第三行也没有。\n<script>alert(1)</script>第四行。";
+		assertThat(PlainText.reduce(text))
+			.isEqualTo("政策标题\t政策内容\n《某措施》\t高效推动： 加快推动海淀区建设。\n第二行没有标记。\n第三行也没有。\n第四行。");
+	}
+
+	@Test
+	void a_known_figure_is_mentioned_by_its_value_and_unit_in_a_sentence_sharing_its_name() {
+		Entity figure = new Entity(Kind.FIGURE, "market-2020", "中国大模型产业市场规模（2020年）", null, List.of(), List.of(EV),
+				Map.of("value", new SeedModel.Fact(15, List.of(EV)), "unit", new SeedModel.Fact("亿元", List.of(EV))), false);
+		Extractor extractor = new Extractor(KnownGraph.of(List.of(figure), List.of()));
+		Extraction x = extractor.extract("t", "中国大模型产业市场规模从2020年的15亿元增长至2022年的70亿元。某公司收入15亿元。规模达215亿元或15.5亿元。", "2024");
+		assertThat(x.mentions()).singleElement().satisfies(m -> {
+			assertThat(m.ref()).isEqualTo("figure:market-2020");
+			assertThat(m.surface()).isEqualTo("15亿元");
+			assertThat(m.sentence()).isZero();
+		});
+	}
+
+	@Test
+	void a_name_opening_a_longer_name_of_another_kind_is_mentioned_and_an_alias_only_before_another_name() {
+		List<Entity> entities = List.of(entity(Kind.VENDOR, "alibaba", "阿里巴巴", null, "阿里"),
+				entity(Kind.MODEL, "qwen", "通义千问", null, "阿里通义千问"), entity(Kind.MODEL, "gpt-3", "GPT-3", null),
+				entity(Kind.DATASET, "gpt3-data", "GPT-3 的训练数据", null), entity(Kind.APPLICATION, "ali-x", "阿里小蜜", null));
+		Extraction x = new Extractor(KnownGraph.of(entities, List.of())).extract("t", "阿里通义千问、GPT-3 的训练数据和阿里小蜜。", "2024");
+		assertThat(x.mentions()).extracting(Mention::ref)
+			.containsExactlyInAnyOrder("vendor:alibaba", "model:qwen", "model:gpt-3", "dataset:gpt3-data", "application:ali-x");
+	}
+
+	@Test
+	void a_latin_name_may_end_where_a_capital_starts_a_glued_name_but_not_start_inside_a_word() {
+		List<Entity> entities = List.of(entity(Kind.MODEL, "qwen-audio", "Qwen-Audio", null),
+				entity(Kind.TECHNOLOGY, "gpt", "GPT", null));
+		Extraction x = new Extractor(KnownGraph.of(entities, List.of())).extract("t", "开源 Qwen-AudioQwen 与 MathGPT。", "2024");
+		assertThat(x.mentions()).extracting(Mention::ref).containsExactly("model:qwen-audio");
+	}
+
+	@Test
+	void a_line_break_before_a_word_that_cannot_open_a_sentence_does_not_split_it() {
+		assertThat(Sentences.split("可以应用于生活服务、客服\n\n等领域；下一句。\n与此相比。")).extracting(Sentence::text)
+			.containsExactly("可以应用于生活服务、客服\n\n等领域；", "下一句。", "与此相比。");
+	}
+
+	private static final List<Entity> SERVING = List.of(entity(Kind.MODEL, "wenxiu", "文修大模型", null),
+			entity(Kind.MODEL, "chitu", "赤兔大模型", null), entity(Kind.MODEL, "yongpt", "YonGPT", null),
+			entity(Kind.APPLICATION, "copilot", "容犀 Copilot", null), entity(Kind.APPLICATION, "a1", "分期挽留助手", null),
+			entity(Kind.APPLICATION, "a2", "投诉安抚助手", null), entity(Kind.APPLICATION, "ads", "腾讯广告", null),
+			entity(Kind.INDUSTRY, "finance", "金融", null, "金融行业"), entity(Kind.INDUSTRY, "government", "政务", null),
+			entity(Kind.INDUSTRY, "media", "传媒", null, "新闻媒体"), entity(Kind.INDUSTRY, "cs", "客服", null),
+			entity(Kind.INDUSTRY, "advertising", "广告", null), entity(Kind.INDUSTRY, "commerce", "商业", null));
+
+	private static Extraction serving(String text) {
+		return new Extractor(KnownGraph.of(SERVING, List.of())).extract("t", text, "2024");
+	}
+
+	@Test
+	void an_industry_with_a_cue_is_served_by_the_product_its_clause_or_sentence_is_about() {
+		assertThat(facts(serving("文修大模型是一款校对模型，为政务单位、新闻媒体等专业用户提供校对服务。"), RelType.SERVES))
+			.containsExactlyInAnyOrder("model:wenxiu industry:government", "model:wenxiu industry:media");
+		assertThat(facts(serving("在商业领域，赤兔大模型可以撰写商业计划。"), RelType.SERVES))
+			.containsExactly("model:chitu industry:commerce");
+		assertThat(facts(serving("赤兔大模型提到了金融。"), RelType.SERVES)).isEmpty();
+	}
+
+	@Test
+	void a_list_of_products_with_a_list_of_industries_is_collective_and_proposes_nothing() {
+		assertThat(facts(serving("行业大模型如文修大模型、赤兔大模型、YonGPT等，针对金融、政务、传媒等特定行业深度优化。"), RelType.SERVES))
+			.isEmpty();
+	}
+
+	@Test
+	void examples_after_a_product_serve_its_industries_and_a_name_holding_an_industry_serves_it() {
+		assertThat(facts(serving("容犀 Copilot 深入金融行业细分场景，打造场景化客服助手，譬如分期挽留助手、投诉安抚助手等。"), RelType.SERVES))
+			.containsExactlyInAnyOrder("application:copilot industry:finance", "application:copilot industry:cs",
+					"application:a1 industry:finance", "application:a1 industry:cs", "application:a2 industry:finance",
+					"application:a2 industry:cs");
+		assertThat(facts(serving("腾讯广告的性能得到提升。"), RelType.SERVES)).containsExactly("application:ads industry:advertising");
+	}
+
+	@Test
+	void a_sentence_naming_no_product_is_about_the_product_a_sentence_just_before_named() {
+		String text = "文修大模型主要应用在以下领域：\n政务单位领域，赋能各级政务部门校对流程智能化。\n一。二。三。四。五。\n新闻媒体领域，提供校对。";
+		assertThat(facts(serving(text), RelType.SERVES)).containsExactly("model:wenxiu industry:government");
+	}
+
+	private static final List<Entity> POLICIES = List.of(entity(Kind.REGION, "china", "中国", null, "我国"),
+			entity(Kind.REGION, "beijing", "北京", null, "北京市"), entity(Kind.REGION, "haidian", "海淀区", null),
+			entity(Kind.POLICY, "plan", "新一代人工智能发展规划", null), entity(Kind.POLICY, "guide", "关于加快场景创新的指导意见", null),
+			entity(Kind.POLICY, "bj", "北京市促进通用人工智能创新发展的若干措施", null), entity(Kind.POLICY, "eu", "欧盟人工智能法案", null));
+
+	@Test
+	void a_policy_covers_the_region_its_paragraph_names_and_a_region_acting_by_policy_covers_its_policies_in_the_section() {
+		String text = """
+				1.1 政策
+				近年来，我国发布多项支持政策，国务院于 2017 年发布《新一代人工智能发展规划》。科技部等六部门于 2022 年印发《关于加快场景创新的指导意见》。
+				北京着力推动大模型技术创新。
+				2023 年 5 月\t北京市人民政府\t《北京市促进通用人工智能创新发展的若干措施》\t加快推动海淀区建设算力中心。
+				1.2 技术
+				北京着力推动技术创新。
+				该报告参考了《欧盟人工智能法案》。
+				""";
+		Extraction x = new Extractor(KnownGraph.of(POLICIES, List.of())).extract("t", text, "2024");
+		assertThat(facts(x, RelType.COVERS)).containsExactlyInAnyOrder("policy:plan region:china", "policy:guide region:china",
+				"policy:bj region:beijing", "policy:bj region:haidian");
+		assertThat(x.proposals()).filteredOn(p -> p.rule().equals("covers-section-policy-of-region"))
+			.extracting(Proposal::quote).containsExactly("北京着力推动大模型技术创新。");
+	}
+
 }
