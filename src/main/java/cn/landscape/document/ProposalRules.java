@@ -88,25 +88,30 @@ final class ProposalRules {
 
 	private final KnownGraph graph;
 
-	private final List<Known> regions = new ArrayList<>();
+	/** Each region and industry with the compared forms of its names, to find them inside longer names. */
+	private final Map<Known, List<String>> regions = new LinkedHashMap<>();
 
 	private final List<Known> vendors = new ArrayList<>();
 
-	private final List<Known> industries = new ArrayList<>();
+	private final Map<Known, List<String>> industries = new LinkedHashMap<>();
 
 	ProposalRules(KnownGraph graph) {
 		this.graph = graph;
 		for (Known k : graph.entities()) {
 			if (k.kind() == Kind.REGION) {
-				regions.add(k);
+				regions.put(k, keys(k));
 			}
 			else if (k.kind() == Kind.VENDOR) {
 				vendors.add(k);
 			}
 			else if (k.kind() == Kind.INDUSTRY) {
-				industries.add(k);
+				industries.put(k, keys(k));
 			}
 		}
+	}
+
+	private static List<String> keys(Known known) {
+		return known.names().stream().map(MentionLinker::key).filter(n -> n.length() >= 2).toList();
 	}
 
 	List<Proposal> propose(String documentId, String documentYear, List<Sentence> sentences, List<Mention> mentions,
@@ -721,14 +726,14 @@ final class ProposalRules {
 		}
 
 		/** The entities among {@code known} that a name contains: the region in a policy's title, the industry in a product's name. */
-		private List<Known> namedIn(List<Known> known, String name) {
+		private List<Known> namedIn(Map<Known, List<String>> known, String name) {
 			String key = MentionLinker.key(name);
 			List<Known> out = new ArrayList<>();
-			for (Known k : known) {
-				if (k.names().stream().map(MentionLinker::key).anyMatch(n -> n.length() >= 2 && key.contains(n))) {
+			known.forEach((k, names) -> {
+				if (names.stream().anyMatch(key::contains)) {
 					out.add(k);
 				}
-			}
+			});
 			return out;
 		}
 
