@@ -1,5 +1,6 @@
 package cn.landscape.document;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
@@ -74,6 +75,23 @@ final class PlainText {
 		return collapseBlankLines(withBreaks);
 	}
 
+	/** Markdown line marks (heading, closing hashes, quote, bullet, number) and inline marks, compiled once. */
+	private static final List<Pattern> LINE_MARKS = List.of(Pattern.compile("^\\s{0,3}#{1,6}\\s+"), Pattern.compile("\\s+#+\\s*$"),
+			Pattern.compile("^\\s*>\\s?"), Pattern.compile("^\\s*[-*+]\\s+"), Pattern.compile("^\\s*\\d+\\.\\s+"));
+
+	private static final Pattern TABLE_RULE = Pattern
+		.compile("\\s*\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*|\\s*([-*_]\\s*){3,}");
+
+	private static final List<Pattern> INLINE_MARKS = List.of(Pattern.compile("!\\[([^\\]]*)]\\([^)]*\\)"),
+			Pattern.compile("\\[([^\\]]+)]\\([^)]*\\)"), Pattern.compile("(\\*\\*|__)(.+?)\\1"),
+			Pattern.compile("(?<![\\w*])\\*(?!\\s)(.+?)(?<!\\s)\\*(?![\\w*])"), Pattern.compile("`([^`]+)`"));
+
+	private static final List<String> INLINE_KEEP = List.of("$1", "$1", "$2", "$1", "$1");
+
+	private static final Pattern CELL_EDGE = Pattern.compile("^\\s*\\||\\|\\s*$");
+
+	private static final Pattern CELL_BAR = Pattern.compile("\\s*\\|\\s*");
+
 	private static String markdown(String text) {
 		StringBuilder out = new StringBuilder();
 		boolean fence = false;
@@ -84,21 +102,17 @@ final class PlainText {
 				continue;
 			}
 			if (!fence) {
-				l = l.replaceFirst("^\\s{0,3}#{1,6}\\s+", "")
-					.replaceFirst("\\s+#+\\s*$", "")
-					.replaceFirst("^\\s*>\\s?", "")
-					.replaceFirst("^\\s*[-*+]\\s+", "")
-					.replaceFirst("^\\s*\\d+\\.\\s+", "");
-				if (l.matches("\\s*\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*") || l.matches("\\s*([-*_]\\s*){3,}")) {
+				for (Pattern mark : LINE_MARKS) {
+					l = mark.matcher(l).replaceFirst("");
+				}
+				if (TABLE_RULE.matcher(l).matches()) {
 					continue;
 				}
-				l = l.replaceAll("!\\[([^\\]]*)]\\([^)]*\\)", "$1")
-					.replaceAll("\\[([^\\]]+)]\\([^)]*\\)", "$1")
-					.replaceAll("(\\*\\*|__)(.+?)\\1", "$2")
-					.replaceAll("(?<![\\w*])\\*(?!\\s)(.+?)(?<!\\s)\\*(?![\\w*])", "$1")
-					.replaceAll("`([^`]+)`", "$1");
+				for (int i = 0; i < INLINE_MARKS.size(); i++) {
+					l = INLINE_MARKS.get(i).matcher(l).replaceAll(INLINE_KEEP.get(i));
+				}
 				if (l.contains("|")) {
-					l = l.replaceAll("^\\s*\\|", "").replaceAll("\\|\\s*$", "").replaceAll("\\s*\\|\\s*", "\t");
+					l = CELL_BAR.matcher(CELL_EDGE.matcher(l).replaceAll("")).replaceAll("\t");
 				}
 			}
 			out.append(l).append('\n');

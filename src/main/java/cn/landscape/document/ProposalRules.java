@@ -88,10 +88,10 @@ final class ProposalRules {
 
 	private final KnownGraph graph;
 
-	/** Each region and industry with the compared forms of its names, to find them inside longer names. */
+	/** Each region, vendor and industry with the compared forms of its names, to find them inside longer names. */
 	private final Map<Known, List<String>> regions = new LinkedHashMap<>();
 
-	private final List<Known> vendors = new ArrayList<>();
+	private final Map<Known, List<String>> vendors = new LinkedHashMap<>();
 
 	private final Map<Known, List<String>> industries = new LinkedHashMap<>();
 
@@ -102,7 +102,7 @@ final class ProposalRules {
 				regions.put(k, keys(k));
 			}
 			else if (k.kind() == Kind.VENDOR) {
-				vendors.add(k);
+				vendors.put(k, keys(k));
 			}
 			else if (k.kind() == Kind.INDUSTRY) {
 				industries.put(k, keys(k));
@@ -809,11 +809,10 @@ final class ProposalRules {
 			String key = MentionLinker.key(name);
 			Known best = null;
 			int bestLength = 0;
-			for (Known vendor : vendors) {
-				for (String n : vendor.names()) {
-					String k = MentionLinker.key(n);
-					if (k.length() >= 2 && k.length() > bestLength && key.length() > k.length() && key.startsWith(k)) {
-						best = vendor;
+			for (Map.Entry<Known, List<String>> vendor : vendors.entrySet()) {
+				for (String k : vendor.getValue()) {
+					if (k.length() > bestLength && key.length() > k.length() && key.startsWith(k)) {
+						best = vendor.getKey();
 						bestLength = k.length();
 					}
 				}
