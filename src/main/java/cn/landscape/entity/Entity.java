@@ -1,6 +1,5 @@
 package cn.landscape.entity;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -85,14 +84,8 @@ public abstract class Entity {
 
 	/** The evidence of each property, by property name. */
 	public Map<String, List<Evidence>> propertyEvidence() {
-		Map<String, Object> stored = new LinkedHashMap<>();
-		stored.put("id", id);
-		stored.put(Evidence.DOCS, evidenceDocs);
-		stored.put(Evidence.QUOTES, evidenceQuotes);
-		stored.put(Evidence.SECTIONS, evidenceSections);
-		stored.put(Evidence.CURATED, evidenceCurated);
-		stored.put(Evidence.PROPERTIES, evidenceProperties);
-		return Evidence.readByProperty(stored);
+		return Evidence.readByProperty(id, evidenceDocs, evidenceQuotes, evidenceSections, evidenceCurated,
+				evidenceProperties);
 	}
 
 }

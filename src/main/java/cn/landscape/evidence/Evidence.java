@@ -95,17 +95,29 @@ public record Evidence(String documentId, String quote, String section,
 		if (stored == null || !(stored.get(DOCS) instanceof List<?> docs)) {
 			return Map.of();
 		}
-		List<?> quotes = list(stored.get(QUOTES));
-		List<?> sections = list(stored.get(SECTIONS));
-		List<?> curated = list(stored.get(CURATED));
-		List<?> properties = list(stored.get(PROPERTIES));
+		return readByProperty(stored.get("id"), docs, list(stored.get(QUOTES)), list(stored.get(SECTIONS)),
+				list(stored.get(CURATED)), stored.containsKey(PROPERTIES) ? list(stored.get(PROPERTIES)) : null);
+	}
+
+	/**
+	 * The store's parallel lists as mapped fields hold them ({@code owner} only names the node or relationship
+	 * in the log). {@code properties} is null for a relationship, whose entries all come under "".
+	 */
+	public static Map<String, List<Evidence>> readByProperty(Object owner, List<?> docs, List<?> quotes,
+			List<?> sections, List<?> curated, List<?> properties) {
+		if (docs == null) {
+			return Map.of();
+		}
+		quotes = quotes == null ? List.of() : quotes;
+		sections = sections == null ? List.of() : sections;
+		curated = curated == null ? List.of() : curated;
 		Map<String, List<Evidence>> byProperty = new LinkedHashMap<>();
 		int skipped = 0;
 		for (int i = 0; i < docs.size(); i++) {
 			String doc = text(docs, i);
 			String quote = text(quotes, i);
 			String reason = text(curated, i);
-			String property = stored.containsKey(PROPERTIES) ? text(properties, i) : "";
+			String property = properties != null ? text(properties, i) : "";
 			boolean documented = doc != null && quote != null && !doc.isEmpty() && !quote.isEmpty();
 			boolean curatedEntry = reason != null && !reason.isEmpty();
 			if (property == null || (!documented && !curatedEntry)) {
@@ -118,8 +130,7 @@ public record Evidence(String documentId, String quote, String section,
 						curatedEntry ? reason : null) : curated(reason));
 		}
 		if (skipped > 0) {
-			log.warn("Skipped " + skipped + " malformed evidence entries of " + stored.get("id") + " (" + stored.keySet()
-					+ ")");
+			log.warn("Skipped " + skipped + " malformed evidence entries of " + owner);
 		}
 		return byProperty;
 	}

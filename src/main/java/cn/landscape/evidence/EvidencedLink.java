@@ -1,6 +1,5 @@
 package cn.landscape.evidence;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,12 +42,8 @@ public abstract class EvidencedLink {
 	}
 
 	public List<Evidence> evidence() {
-		Map<String, Object> stored = new LinkedHashMap<>();
-		stored.put(Evidence.DOCS, evidenceDocs);
-		stored.put(Evidence.QUOTES, evidenceQuotes);
-		stored.put(Evidence.SECTIONS, evidenceSections);
-		stored.put(Evidence.CURATED, evidenceCurated);
-		return Evidence.read(stored);
+		return Evidence.readByProperty(elementId, evidenceDocs, evidenceQuotes, evidenceSections, evidenceCurated, null)
+			.getOrDefault("", List.of());
 	}
 
 	public boolean isCurated() {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -74,7 +75,8 @@ public class GraphQueries {
 	private static final String DOCUMENTS = """
 			MATCH (d:Document)
 			RETURN d.id AS id, d.name AS title, d.publisher AS publisher, d.date AS date, d.url AS url,
-			       d.sourceFile AS sourceFile, d.kind AS kind, COUNT { (d)-[:MENTIONS]->() } AS mentions
+			       d.sourceFile AS sourceFile, d.kind AS kind, d.derivedFrom AS derivedFrom,
+			       coalesce(d.derivedSections, []) AS derivedSections, COUNT { (d)-[:MENTIONS]->() } AS mentions
 			ORDER BY d.id LIMIT $maxRows
 			""";
 
@@ -107,8 +109,12 @@ public class GraphQueries {
 			long totalRelationships) {
 	}
 
+	/**
+	 * A source document. {@code derivedFrom}: the document it was machine-written from; {@code derivedSections}:
+	 * its machine-written parts, as evidence cites them (evidence from either carries derivedFrom).
+	 */
 	public record Document(String id, String title, String publisher, String date, String url, String sourceFile,
-			String kind, long mentions) {
+			String kind, String derivedFrom, List<String> derivedSections, long mentions) {
 	}
 
 	/** The Cypher of a neighbourhood of that many hops. */
@@ -155,7 +161,8 @@ public class GraphQueries {
 			.fetchAs(Document.class)
 			.mappedBy((types, r) -> new Document(r.get("id").asString(), r.get("title").asString(),
 					r.get("publisher").asString(null), r.get("date").asString(null), r.get("url").asString(null),
-					r.get("sourceFile").asString(null), r.get("kind").asString(null), r.get("mentions").asLong()))
+					r.get("sourceFile").asString(null), r.get("kind").asString(null), r.get("derivedFrom").asString(null),
+					r.get("derivedSections").asList(Value::asString), r.get("mentions").asLong()))
 			.all());
 	}
 
