@@ -203,6 +203,94 @@ async function api(path, options) {
   return response.json();
 }
 
+/**
+ * A region filter for any number of regions: typing asks /api/search for regions by name or alias, a pick
+ * calls onPick(region) with {id, ref, name, nameEn}, emptying the box calls onPick(null). {@code chosen}
+ * is the region picked before, shown in the box.
+ */
+function regionPicker(id, chosen, onPick) {
+  const input = el('input', {
+    id, type: 'search', class: 'picker', autocomplete: 'off', spellcheck: 'false', role: 'combobox',
+    'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': `${id}-options`,
+    placeholder: T('全部（输入地区名）', 'all (type a region)'), value: chosen ? nameOf(chosen) : '',
+  });
+  const list = el('ul', { id: `${id}-options`, class: 'picker-options', role: 'listbox', hidden: true });
+  let timer = null;
+  let controller = null;
+  let active = -1;
+  const items = () => [...list.querySelectorAll('li[data-id]')];
+  const close = () => {
+    list.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    active = -1;
+  };
+  const highlight = index => {
+    const all = items();
+    active = all.length ? (index + all.length) % all.length : -1;
+    all.forEach((li, i) => li.setAttribute('aria-selected', String(i === active)));
+  };
+  const pick = region => {
+    close();
+    chosen = region;
+    input.value = region ? nameOf(region) : '';
+    onPick(region);
+  };
+  async function run() {
+    const q = input.value.trim();
+    controller?.abort();
+    if (!q) {
+      close();
+      if (chosen) pick(null);
+      return;
+    }
+    controller = new AbortController();
+    try {
+      const r = await api(`/api/search?q=${enc(q)}&kind=region&limit=12`, { signal: controller.signal });
+      list.replaceChildren(...(r.results.length ? r.results.map(hit => el('li', {
+        role: 'option', 'data-id': hit.id,
+        onmousedown: event => {
+          event.preventDefault();
+          pick(hit);
+        },
+      }, nameOf(hit), hit.nameEn && lang !== 'en' ? el('span', { class: 'muted' }, ` ${hit.nameEn}`) : null))
+        : [el('li', { class: 'empty' }, T(`没有名为“${q}”的地区`, `No region matches “${q}”`))]));
+      list.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+      highlight(0);
+    } catch (error) {
+      if (error.name !== 'AbortError') list.replaceChildren(el('li', { class: 'empty' }, error.message));
+    }
+  }
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 150);
+  });
+  // An emptied box clears the filter; a half-typed name that was never picked is not a filter, and the
+  // box shows the one in force again
+  input.addEventListener('blur', () => {
+    clearTimeout(timer);
+    controller?.abort();
+    close();
+    if (!input.value.trim()) {
+      if (chosen) pick(null);
+    } else {
+      input.value = chosen ? nameOf(chosen) : '';
+    }
+  });
+  input.addEventListener('keydown', event => {
+    if (event.key === 'ArrowDown') highlight(active + 1);
+    else if (event.key === 'ArrowUp') highlight(active - 1);
+    else if (event.key === 'Escape') close();
+    else if (event.key === 'Enter') {
+      const item = items()[Math.max(active, 0)];
+      if (item) item.dispatchEvent(new MouseEvent('mousedown'));
+      else if (!input.value.trim() && chosen) pick(null);
+    } else return;
+    event.preventDefault();
+  });
+  return el('span', { class: 'picker-box' }, input, list);
+}
+
 function status(text, isError = false) {
   const s = $('#status');
   s.textContent = text;
@@ -511,22 +599,69 @@ function documentLabel(id) {
   return [d.title, d.publisher, d.date].filter(Boolean).join(' · ');
 }
 
-function evidenceItem(ev) {
-  const d = documents.get(ev.documentId);
-  return el('div', { class: 'evidence' },
-    el('blockquote', {}, ev.quote),
-    el('p', { class: 'source' }, '— ', documentLabel(ev.documentId),
-      ev.section ? ` · §${ev.section}` : '',
-      d?.url ? [' · ', el('a', { href: d.url, target: '_blank', rel: 'noopener' }, 'source')] : ''));
+/** A document's title, shortened for a badge. */
+function documentTitle(id) {
+  const title = documents.get(id)?.title || id;
+  return title.length > 24 ? `${title.slice(0, 23)}…` : title;
 }
 
+/** "derived from …": the document machine-written text was written from (the document itself for a part of it). */
+function derivedLabel(ev) {
+  return ev.derivedFrom === ev.documentId ? T('派生 · 本文的机器摘要', 'derived · machine-written part of this document')
+    : T(`派生自《${documentTitle(ev.derivedFrom)}》`, `derived from “${documentTitle(ev.derivedFrom)}”`);
+}
+
+/** What the badge's hover says about derived text. */
+function derivedTitle(ev) {
+  return ev.derivedFrom === ev.documentId
+    ? T('此句出自文档中机器生成的部分（非原文），宜引用正文', 'This sentence is from a machine-written part of the document, not its body: prefer the body')
+    : T(`此文档由机器据《${documents.get(ev.derivedFrom)?.title || ev.derivedFrom}》写成，宜引用原文`,
+      `This document was machine-written from “${documents.get(ev.derivedFrom)?.title || ev.derivedFrom}”: prefer the original`);
+}
+
+function curatedLabel() {
+  return T('策展', 'curated');
+}
+
+/** The badges of one evidence entry: the curators' reading (their reason on hover), machine-written text. */
+function evidenceBadges(ev) {
+  return [
+    ev.curated ? el('span', { class: 'badge curated', title: `${T('策展人的判断：', 'The curators\u2019 reading: ')}${ev.curated}` },
+      curatedLabel()) : null,
+    ev.derivedFrom ? el('span', { class: 'badge derived', title: derivedTitle(ev) }, derivedLabel(ev)) : null,
+  ];
+}
+
+/** One quote with its source and badges; {@code reason}: whether to spell out the curators' reason here. */
+function evidenceItem(ev, reason = true) {
+  const d = documents.get(ev.documentId);
+  return el('div', { class: 'evidence' },
+    ev.quote ? el('blockquote', {}, ev.quote) : null,
+    el('p', { class: 'source' }, ev.documentId ? ['— ', documentLabel(ev.documentId),
+      ev.section ? ` · §${ev.section}` : '',
+      d?.url ? [' · ', el('a', { href: d.url, target: '_blank', rel: 'noopener' }, 'source')] : '', ' '] : null,
+    evidenceBadges(ev)),
+    ev.curated && reason ? el('p', { class: 'reason' }, T('策展理由：', 'Curators\u2019 reason: '), ev.curated) : null);
+}
+
+/** Quotes; a reason the curators gave for several of them (one reading resting on two sentences) is spelt out once. */
 function evidenceList(list) {
   if (!list?.length) return null;
-  return el('div', { class: 'evidence-list' }, list.map(evidenceItem));
+  const reasons = new Set();
+  return el('div', { class: 'evidence-list' }, list.map(ev => {
+    const first = Boolean(ev.curated) && !reasons.has(ev.curated);
+    reasons.add(ev.curated);
+    return evidenceItem(ev, first);
+  }));
+}
+
+/** The hover of a fact the curators added without a sentence to rest on. */
+function addedByCurators() {
+  return T('策展人添加，非文档所述', 'Added by the curators, not read from a document');
 }
 
 function curatedTag(title) {
-  return el('span', { class: 'curated', title }, 'curated');
+  return el('span', { class: 'badge curated', title }, curatedLabel());
 }
 
 function entityLink(other) {
@@ -571,9 +706,11 @@ async function showEntity(ref, from) {
     browserLink(entityCypher(e.ref)));
 
   const props = Object.entries(e.properties || {});
-  const propertyTable = props.length ? el('table', { class: 'props' }, props.map(([key, value]) => el('tr', {},
+  // A curated property whose evidence gives the curators' reason shows it on that evidence; one without, here
+  const propertyTable = props.length ? el('table', { class: 'props' }, props.map(([key, value]) => el('tr', { 'data-property': key },
     el('th', {}, key),
-    el('td', {}, formatValue(value), curated.has(key) ? curatedTag('Added by the curators, not read from a document') : null,
+    el('td', {}, formatValue(value),
+      curated.has(key) && !e.propertyEvidence?.[key]?.some(x => x.curated) ? curatedTag(addedByCurators()) : null,
       evidenceList(e.propertyEvidence?.[key]))))) : null;
 
   const relationships = e.relationships || [];
@@ -588,7 +725,7 @@ async function showEntity(ref, from) {
   panel(
     el('div', {}, kindBadge(e.kind), ' ', el('span', { class: 'ref' }, e.ref)),
     el('h2', { id: 'entity-name' }, e.name),
-    e.nameEn ? el('p', { class: 'en', lang: 'en' }, e.nameEn, curated.has('nameEn') ? curatedTag('English name added by the curators') : null) : null,
+    e.nameEn ? el('p', { class: 'en', lang: 'en' }, e.nameEn, curated.has('nameEn') ? curatedTag(T('英文名由策展人添加', 'English name added by the curators')) : null) : null,
     e.aliases?.length ? el('p', { class: 'muted' }, 'also: ', e.aliases.join(' / ')) : null,
     actions,
     extra,
@@ -608,7 +745,7 @@ function relationshipItem(r, open) {
   const head = [kindBadge(r.other.kind), ' ', entityLink(r.other),
     r.other.nameEn ? el('span', { class: 'muted' }, ` ${r.other.nameEn}`) : null,
     props.length ? el('span', { class: 'muted' }, ` (${props.map(([k, v]) => `${k}: ${formatValue(v)}`).join(', ')})`) : null,
-    r.curated ? curatedTag('Added by the curators, not read from a document') : null];
+    r.curated ? curatedTag(addedByCurators()) : null];
   if (!r.evidence?.length) return el('li', {}, head);
   return el('li', {}, el('details', { open },
     el('summary', {}, head, el('span', { class: 'muted' }, ` · ${r.evidence.length} quote${r.evidence.length > 1 ? 's' : ''}`)),
@@ -629,7 +766,7 @@ async function showRelationship(edge) {
       el('p', { class: 'rel-type' }, edge.type),
       el('h2', {}, el('button', { class: 'link', type: 'button', onclick: () => showEntity(edge.from) }, e.name),
         ' → ', el('button', { class: 'link', type: 'button', onclick: () => showEntity(edge.to) }, r?.other.name || to?.label || edge.to)),
-      r?.curated ? curatedTag('Added by the curators, not read from a document') : null,
+      r?.curated ? curatedTag(addedByCurators()) : null,
       r && Object.keys(r.properties || {}).length ? el('table', { class: 'props' },
         Object.entries(r.properties).map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, formatValue(v))))) : null,
       el('h3', {}, 'Evidence'),
@@ -830,4 +967,4 @@ addView({ id: 'graph', zh: '关系图', en: 'Graph', order: 40, show: (container
 document.addEventListener('DOMContentLoaded', start);
 
 window.landscape = { addView, el, api, nameOf, T, browserLink, nodePattern, lit, entityCypher, navigate, kindBadge,
-  evidenceList, get lang() { return lang; } };
+  evidenceList, curatedLabel, derivedLabel, derivedTitle, regionPicker, documents, get lang() { return lang; } };

@@ -1,6 +1,9 @@
 'use strict';
-// The "Documents" view: add a text, see its sentences with the mentions in their kind's colour, and accept
-// or reject the proposed facts. Everything from the API is put in the page as text, never parsed as HTML.
+// The "Documents" view: the graph's documents (machine-written ones marked), add a text, see its sentences
+// with the mentions in their kind's colour, and accept or reject the proposed facts. Reading a document and
+// accepting a fact (which loads the seed) each take one request: while it runs the view shows that it is
+// working and for how long, then what came of it, with counts. Everything from the API is put in the page
+// as text, never parsed as HTML.
 (() => {
   const node = (tag, attrs = {}, ...children) => {
     const e = document.createElement(tag);
@@ -33,7 +36,48 @@
 
   function open() {
     if (!dialog) build();
+    listDocuments();
     dialog.showModal();
+  }
+
+  const T = (zh, en) => (window.landscape ? window.landscape.T(zh, en) : en);
+
+  /** The documents the graph holds, a machine-written one marked with the document it was written from. */
+  async function listDocuments() {
+    const target = document.getElementById('doc-list');
+    try {
+      const list = await window.landscape.api('/api/documents');
+      const title = id => list.find(d => d.id === id)?.title || id;
+      target.replaceChildren(node('summary', {}, T(`图谱中的文档（${list.length}）`, `Documents in the graph (${list.length})`)),
+        node('ul', {}, list.map(d => node('li', { 'data-id': d.id },
+          d.title, node('span', { class: 'muted' }, ` ${[d.publisher, d.date, `${d.mentions} mentions`].filter(Boolean).join(' · ')} `),
+          d.derivedFrom ? node('span', { class: 'badge derived', title: T('由机器据原文写成，宜引用原文', 'machine-written from the original: prefer the original') },
+            T(`派生自《${title(d.derivedFrom)}》`, `derived from “${title(d.derivedFrom)}”`)) : null,
+          d.derivedSections?.length ? node('span', { class: 'badge derived', title: T('文中机器生成的部分', 'machine-written parts of the text') },
+            T(`含机器摘要：${d.derivedSections.join('、')}`, `machine-written part: ${d.derivedSections.join(', ')}`)) : null))));
+    } catch (error) {
+      target.replaceChildren(node('summary', {}, error.message));
+    }
+  }
+
+  /**
+   * Shows that one request is at work, with the seconds it has taken, until {@code work} settles; answers
+   * what it answered and the seconds it took.
+   */
+  async function working(what, work) {
+    const progress = document.getElementById('doc-progress');
+    const elapsed = document.getElementById('doc-elapsed');
+    const started = performance.now();
+    const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+    progress.hidden = false;
+    elapsed.textContent = `${what} 0.0 s`;
+    const tick = setInterval(() => { elapsed.textContent = `${what} ${seconds()} s`; }, 100);
+    try {
+      return { answer: await work(), seconds: seconds() };
+    } finally {
+      clearInterval(tick);
+      progress.hidden = true;
+    }
   }
 
   function build() {
@@ -66,7 +110,9 @@
     dialog = node('dialog', { id: 'documents', 'aria-label': 'Documents' },
       node('button', { class: 'close', type: 'button', onclick: () => dialog.close() }, '×'),
       node('h2', {}, 'Documents'),
+      node('details', { id: 'doc-list' }),
       form,
+      node('div', { id: 'doc-progress', hidden: true }, node('progress', {}), ' ', node('span', { id: 'doc-elapsed' })),
       node('p', { id: 'doc-status', role: 'status', 'aria-live': 'polite' }),
       node('section', { id: 'doc-result' }));
     document.body.append(dialog);
@@ -83,13 +129,31 @@
     const body = { title: value('doc-title'), publisher: value('doc-publisher'), date: value('doc-date'),
       text: document.getElementById('doc-text').value };
     if (value('doc-url')) body.url = value('doc-url');
+    const button = document.getElementById('doc-add');
+    button.disabled = true;
     say('reading…');
     try {
-      show(await call('/api/documents', { method: 'POST', body: JSON.stringify(body) }));
-      say('added');
+      const { answer, seconds } = await working('reading the text, finding mentions and proposals, loading the seed…',
+        () => call('/api/documents', { method: 'POST', body: JSON.stringify(body) }));
+      show(answer);
+      say(`added ${answer.document.id}: ${answer.sentences.length} sentences, ${answer.mentions.length} mentions, `
+        + `${answer.candidates?.length ?? 0} candidates, ${answer.proposals.length} proposals, in ${seconds} s`);
+      listDocuments();
     } catch (error) {
       say(error.message, true);
+    } finally {
+      button.disabled = false;
     }
+  }
+
+  /** What a seed load did, from its report. */
+  function loadText(load) {
+    if (!load) return '';
+    if (load.skipped) return 'seed unchanged';
+    const n = load.nodes;
+    const r = load.relationships;
+    return `seed loaded in ${(load.millis / 1000).toFixed(1)} s: nodes ${n.created} created, ${n.updated} updated, `
+      + `${n.removed} removed; relationships ${r.created} created, ${r.updated} updated, ${r.removed} removed`;
   }
 
   function sentenceView(sentence, mentions) {
@@ -114,15 +178,20 @@
   function proposalView(p) {
     const state = node('span', { class: 'proposal-status' }, p.status);
     const decide = async verb => {
+      item.querySelectorAll('button').forEach(b => { b.disabled = true; });
+      state.textContent = verb === 'accept' ? 'accepting…' : 'rejecting…';
       try {
-        await call(`/api/proposals/${encodeURIComponent(p.id)}/${verb}`, { method: 'POST' });
+        const { answer, seconds } = await working(verb === 'accept' ? 'accepting: writing the fact and loading the seed…' : 'rejecting…',
+          () => call(`/api/proposals/${encodeURIComponent(p.id)}/${verb}`, { method: 'POST' }));
         state.textContent = verb === 'accept' ? 'accepted' : 'rejected';
-        item.querySelectorAll('button').forEach(b => { b.disabled = true; });
+        say(`${p.id} ${state.textContent} in ${seconds} s${answer.load ? `; ${loadText(answer.load)}` : ''}`);
         if (verb === 'accept' && p.from.ref) {
           dialog.close();
           location.hash = p.from.ref;
         }
       } catch (error) {
+        state.textContent = p.status;
+        item.querySelectorAll('button').forEach(b => { b.disabled = false; });
         say(error.message, true);
       }
     };

@@ -2,13 +2,15 @@
 // The overview ("图谱", the start view): models by scope and deployment, vendors by kind, chips by maker
 // and by country, from GET /api/overview. Filters by industry, region and document; each group shows its
 // count and first cards, "more" asks GET /api/overview/group for the next page; a card opens the entity
-// in the graph view; each group opens in Neo4j Browser as Cypher.
+// in the graph view and is marked when a fact on it is the curators' reading; each group opens in Neo4j
+// Browser as Cypher. The region filter is a type-ahead, so that it works for any number of regions.
 (() => {
-  const { el, api, nameOf, T, browserLink, lit, navigate } = window.landscape;
+  const { el, api, nameOf, T, browserLink, lit, navigate, regionPicker, curatedLabel } = window.landscape;
   const CAP = 12;
   const PAGE = 50;
   const filters = { industry: '', region: '', document: '' };
-  const options = { industries: [], regions: [], documents: [] };
+  const options = { industries: [], documents: [] };
+  let region = null; // the region picked, for its name in the box
   let body = null;
   let filterBar = null;
   let sections = null;
@@ -98,6 +100,15 @@
 
   // ---- Drawing ----
 
+  /** A card's facts that are the curators' reading, each with their reason. */
+  function curatedBadge(item) {
+    const curated = Object.entries(item.curated || {});
+    if (!curated.length) return null;
+    return el('span', {
+      class: 'badge curated', title: curated.map(([fact, reason]) => `${fact}: ${reason || T('策展人添加', 'added by the curators')}`).join('\n'),
+    }, curatedLabel());
+  }
+
   function card(item) {
     const kind = kindOf(item.node.kind);
     return el('button', {
@@ -105,7 +116,7 @@
       title: [item.node.name, item.node.nameEn, ...Object.entries(item.facts || {}).map(([k, v]) => `${k}: ${v}`)]
         .filter(Boolean).join('\n'),
       onclick: () => navigate(item.node.ref),
-    }, nameOf(item.node), item.by ? el('span', { class: 'by' }, nameOf(item.by)) : null);
+    }, nameOf(item.node), curatedBadge(item), item.by ? el('span', { class: 'by' }, nameOf(item.by)) : null);
   }
 
   function moreButton(section, group, cards) {
@@ -192,11 +203,17 @@
   function renderFilters() {
     return el('div', { class: 'filters', role: 'search' },
       select('industry', '行业', 'Industry', options.industries, x => `${nameOf(x)}${x.modelCount != null ? ` (${x.modelCount})` : ''}`),
-      select('region', '地区', 'Region', options.regions, x => nameOf(x)),
-      select('document', '文档', 'Document', options.documents, x => x.title || x.id),
+      el('label', {}, T('地区', 'Region'), ' ', regionPicker('filter-region', region, picked => {
+        region = picked;
+        filters.region = picked?.id || '';
+        load();
+      })),
+      select('document', '文档', 'Document', options.documents,
+        x => `${x.title || x.id}${x.derivedFrom ? T('（派生）', ' (derived)') : ''}`),
       el('button', { type: 'button', id: 'filter-clear', hidden: !Object.values(filters).some(Boolean), onclick: () => {
         Object.keys(filters).forEach(k => { filters[k] = ''; });
-        filterBar.querySelectorAll('select').forEach(select => { select.value = ''; });
+        region = null;
+        filterBar.replaceChildren(renderFilters());
         load();
       } }, T('清除筛选', 'Clear filters')),
       el('span', { id: 'overview-status', class: 'muted', role: 'status' }));
@@ -228,12 +245,11 @@
   }
 
   async function loadOptions() {
-    const [industries, regions, documents] = await Promise.all([
+    const [industries, documents] = await Promise.all([
       api('/api/industries').catch(() => []),
-      api('/api/overview/regions?cap=0&limit=100').then(r => r.regions.map(g => g.region)).catch(() => []),
       api('/api/documents').catch(() => []),
     ]);
-    Object.assign(options, { industries, regions, documents });
+    Object.assign(options, { industries, documents });
     filterBar.replaceChildren(renderFilters());
   }
 

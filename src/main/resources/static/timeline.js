@@ -2,9 +2,10 @@
 // The timeline: policies (their date) and model releases (their releaseDate) on one month axis, from
 // GET /api/overview/timeline, drawn with ECharts (served from its webjar). A date the documents give only
 // to the month is drawn at that month, one given only to the year at its January and marked as such.
-// Hovering a point shows the sentence its date was read from; clicking it opens the entity.
+// Hovering a point shows the sentence its date was read from, marked when the date is the curators' reading
+// (a year inferred) or the sentence machine-written; clicking it keeps it below the chart.
 (() => {
-  const { el, api, nameOf, T, browserLink, lit, navigate } = window.landscape;
+  const { el, api, nameOf, T, browserLink, lit, navigate, regionPicker, curatedLabel, derivedLabel, derivedTitle } = window.landscape;
   const KINDS = [
     { key: 'policy', zh: '政策', en: 'Policies', color: '#C990C0' },
     { key: 'model', zh: '模型发布', en: 'Model releases', color: '#F16667' },
@@ -14,7 +15,7 @@
   let chart = null;
   let events = [];
   let truncated = false;
-  let regions = [];
+  let region = null; // the region picked, for its name in the box
 
   function months(list) {
     if (!list.length) return [];
@@ -37,11 +38,22 @@
     return String(text ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
   }
 
+  /** The badges of one quote, as the panel shows them: the curators' reading with their reason, machine-written text. */
+  function badges(ev, reasons) {
+    const reason = ev.curated && !reasons.has(ev.curated);
+    reasons.add(ev.curated);
+    return `${ev.curated ? ` <span class="badge curated">${escapeHtml(curatedLabel())}</span>` : ''}`
+      + `${ev.derivedFrom ? ` <span class="badge derived" title="${escapeHtml(derivedTitle(ev))}">${escapeHtml(derivedLabel(ev))}</span>` : ''}`
+      + `${reason ? `<div class="reason">${escapeHtml(T('策展理由：', 'Curators\u2019 reason: '))}${escapeHtml(ev.curated)}</div>` : ''}`;
+  }
+
   /** The tooltip: ECharts takes HTML, so every value from the API is escaped. */
   function tooltip(e) {
     const where = [e.by ? nameOf(e.by) : null, ...e.regions.map(nameOf)].filter(Boolean).join(' · ');
-    const evidence = e.evidence.map(ev => `<blockquote>${escapeHtml(ev.quote)}</blockquote>`
-      + `<div class="source">— ${escapeHtml(ev.documentId)}${ev.section ? ` §${escapeHtml(ev.section)}` : ''}</div>`).join('');
+    const reasons = new Set();
+    const evidence = e.evidence.map(ev => (ev.quote ? `<blockquote>${escapeHtml(ev.quote)}</blockquote>` : '')
+      + `<div class="source">${ev.documentId ? `— ${escapeHtml(ev.documentId)}${ev.section ? ` §${escapeHtml(ev.section)}` : ''}` : ''}`
+      + `${badges(ev, reasons)}</div>`).join('');
     return `<div class="tl-tip"><b>${escapeHtml(nameOf(e.node))}</b><br>`
       + `${escapeHtml(e.date)}${e.precision === 'year' ? escapeHtml(T('（仅年份）', ' (year only)')) : ''}`
       + `${where ? ` · ${escapeHtml(where)}` : ''}${evidence || `<div>${escapeHtml(T('无日期引文', 'no quote for the date'))}</div>`}</div>`;
@@ -112,11 +124,11 @@
 
   function renderControls() {
     const controls = el('div', { class: 'filters', role: 'search' },
-      el('label', {}, T('地区', 'Region'), ' ', el('select', { id: 'timeline-region', onchange: e => {
-        filters.region = e.target.value;
+      el('label', {}, T('地区', 'Region'), ' ', regionPicker('timeline-region', region, picked => {
+        region = picked;
+        filters.region = picked?.id || '';
         load();
-      } }, el('option', { value: '' }, T('全部', 'all')),
-      regions.map(r => el('option', { value: r.id, selected: filters.region === r.id }, nameOf(r))))),
+      })),
       el('label', {}, T('类别', 'Kind'), ' ', el('select', { id: 'timeline-kind', onchange: e => {
         filters.kind = e.target.value;
         load();
@@ -163,16 +175,11 @@
             T('悬停查看日期出处，点击查看详情', 'Hover a point for the sentence its date comes from; click it to keep it here.'))));
         container.append(body);
         renderControls();
-        const regionsLoaded = api('/api/overview/regions?cap=0&limit=100').then(r => {
-          regions = r.regions.map(g => g.region);
-        }).catch(() => {});
-        loadECharts().then(async () => {
+        loadECharts().then(() => {
           chart = echarts.init(body.querySelector('#timeline-chart'));
           chart.on('click', p => p.data?.event && showEvidence(p.data.event));
           window.addEventListener('resize', () => chart.resize());
           window.landscape.timeline = { chart, events: () => events };
-          await regionsLoaded;
-          renderControls();
           load();
         }, error => {
           body.querySelector('#timeline-evidence').textContent = error.message;

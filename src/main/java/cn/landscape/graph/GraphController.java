@@ -68,7 +68,7 @@ class GraphController {
 	}
 
 	@GetMapping("/api/documents")
-	@Operation(summary = "The source documents: title, publisher, date, URL, file name, and how many entities each names")
+	@Operation(summary = "The source documents: title, publisher, date, URL, file name, how many entities each names, and which text is machine-written (derivedFrom: the document it was written from; derivedSections: its machine-written parts)")
 	List<Document> documents() {
 		return queries.documents();
 	}

@@ -4,7 +4,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -84,7 +86,12 @@ class OverviewQueries {
 		Section(String key, String rows, String by, String facts) {
 			this.key = key;
 			this.rows = rows.formatted(IN_DOCUMENT, CHIP_FILTER) + "WITH n, g, key WHERE $group IS NULL OR key = $group\n";
-			this.card = "{node: %s, by: %s, facts: %s}".formatted(NodeRef.project("n"), by, facts);
+			this.card = "{node: %s, by: %s, facts: %s, stored: %s}".formatted(NodeRef.project("n"), by, facts, stored());
+		}
+
+		/** What says which of a card's facts are the curators' reading, and why. */
+		private static String stored() {
+			return "n {.id, .curated, %s}".formatted(Evidence.STORED.stream().map(p -> "." + p).collect(Collectors.joining(", ")));
 		}
 
 		String groups() {
@@ -122,7 +129,8 @@ class OverviewQueries {
 		}
 	}
 
-	record Card(NodeRef node, NodeRef by, Map<String, Object> facts) {
+	/** {@code curated}: each of the facts that the curators read rather than a document states, with their reason. */
+	record Card(NodeRef node, NodeRef by, Map<String, Object> facts, Map<String, String> curated) {
 	}
 
 	record Group(String key, NodeRef node, long count, List<Card> items, boolean more) {
@@ -290,7 +298,13 @@ class OverviewQueries {
 				facts.put(key, fact);
 			}
 		});
-		return new Card(NodeRef.of(value.get("node")), NodeRef.of(value.get("by")), facts);
+		Value stored = value.get("stored");
+		List<String> curatedFacts = stored.get("curated").asList(Value::asString, List.of());
+		Map<String, List<Evidence>> evidence = Evidence.readByProperty(stored.asMap());
+		Map<String, String> curated = new LinkedHashMap<>();
+		facts.keySet().stream().filter(curatedFacts::contains).forEach(key -> curated.put(key, evidence
+			.getOrDefault(key, List.of()).stream().map(Evidence::curated).filter(Objects::nonNull).findFirst().orElse("")));
+		return new Card(NodeRef.of(value.get("node")), NodeRef.of(value.get("by")), facts, curated);
 	}
 
 	private static Event event(Record r) {

@@ -25,6 +25,10 @@ class DocumentsPageTest extends TemporarySeedApp {
 	void a_pasted_text_shows_its_mentions_and_an_accepted_fact_is_drawn_while_hostile_markup_stays_text() {
 		chromium.driver().get(url("/"));
 		chromium.waiting(WAIT).until(ExpectedConditions.elementToBeClickable(By.id("open-documents"))).click();
+		// The documents the graph holds: the blog is marked as machine-written from the report
+		WebElement blog = chromium.waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector("#doc-list li[data-id='blog-summary'] .badge.derived")));
+		assertThat(blog.getDomProperty("textContent")).containsAnyOf("派生自《开启智能新时代", "derived from “开启智能新时代");
 		type("doc-token", "test-admin-token");
 		type("doc-title", "<script>window.hacked = 'title'</script>赤兔新场景");
 		type("doc-publisher", "测试社");
@@ -41,6 +45,10 @@ class DocumentsPageTest extends TemporarySeedApp {
 		assertThat(chromium.driver().findElements(By.id("doc-heading")))
 			.as("status: %s", chromium.driver().findElement(By.id("doc-status")).getText())
 			.isNotEmpty();
+		// The outcome of the one request, with its counts and how long it took
+		assertThat(chromium.driver().findElement(By.id("doc-status")).getText())
+			.matches("added doc-[0-9a-f]+: \\d+ sentences, \\d+ mentions, \\d+ candidates, [1-9]\\d* proposals, in \\d+\\.\\d s");
+		assertThat(chromium.driver().findElement(By.id("doc-progress")).isDisplayed()).isFalse();
 		WebElement heading = chromium.driver().findElement(By.id("doc-heading"));
 		assertThat(heading.getText()).contains("<script>window.hacked = 'title'</script>赤兔新场景");
 		List<WebElement> sentences = chromium.driver().findElements(By.cssSelector("#doc-sentences li"));

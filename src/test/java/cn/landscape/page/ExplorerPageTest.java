@@ -46,7 +46,35 @@ class ExplorerPageTest extends SeededApp {
 		assertThat(link.findElement(By.tagName("blockquote")).getText()).contains("讯飞星火");
 		assertThat(link.findElement(By.className("source")).getText()).isNotBlank();
 		assertThat(chromium.driver().findElements(By.cssSelector("#mentions .evidence"))).isNotEmpty();
+		// 讯飞 develops 星火 is also quoted from the blog, a model's summary of the report: marked as derived from it
+		assertThat(chromium.driver().findElements(By.cssSelector("#link-evidence .badge.derived")))
+			.extracting(WebElement::getText)
+			.isNotEmpty()
+			.allSatisfy(text -> assertThat(text).containsAnyOf("派生自《开启智能新时代", "derived from “开启智能新时代"));
 		screenshot("explorer-3-neighbour-evidence");
+	}
+
+	@Test
+	void a_curated_fact_shows_the_curators_badge_and_reason_in_both_languages() {
+		open("/#model:xiaoke");
+		waitForHeading("小可");
+		WebElement releaseDate = chromium.waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(
+				By.cssSelector("#panel tr[data-property='releaseDate']")));
+		WebElement badge = releaseDate.findElement(By.cssSelector(".badge.curated"));
+		assertThat(badge.getDomAttribute("title")).contains("the year is inferred");
+		// the reason is spelt out once, though both quotes of the date carry it
+		assertThat(releaseDate.findElements(By.className("reason"))).singleElement()
+			.satisfies(reason -> assertThat(reason.getText()).contains("the year is inferred"));
+		String before = badge.getText();
+		chromium.driver().findElement(By.id("lang")).click();
+		chromium.waiting(WAIT).until(d -> {
+			List<WebElement> badges = d.findElements(By.cssSelector("#panel tr[data-property='releaseDate'] .badge.curated"));
+			return !badges.isEmpty() && !badges.getFirst().getText().equals(before);
+		});
+		String after = chromium.driver().findElement(By.cssSelector("#panel tr[data-property='releaseDate'] .badge.curated")).getText();
+		assertThat(List.of(before, after)).containsExactlyInAnyOrder("策展", "curated");
+		screenshot("explorer-6-curated-date-with-its-reason");
+		chromium.driver().findElement(By.id("lang")).click();
 	}
 
 	@Test

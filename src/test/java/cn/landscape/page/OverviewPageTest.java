@@ -61,7 +61,7 @@ class OverviewPageTest extends SeededApp {
 		open("/");
 		waitForOverview();
 		int allModels = groupCounts("models").values().stream().mapToInt(Integer::intValue).sum();
-		optionsLoaded("#filter-industry", "#filter-region", "#filter-document");
+		optionsLoaded("#filter-industry", "#filter-document");
 		new Select(chromium.driver().findElement(By.id("filter-industry"))).selectByValue("finance");
 		chromium.waiting(WAIT).until(d -> groupCounts("models").values().stream().mapToInt(Integer::intValue).sum() < allModels);
 		List<String> shown = refsIn("[data-section='models']");
@@ -73,15 +73,19 @@ class OverviewPageTest extends SeededApp {
 
 		chromium.driver().findElement(By.id("filter-clear")).click();
 		chromium.waiting(WAIT).until(d -> groupCounts("models").values().stream().mapToInt(Integer::intValue).sum() == allModels);
-		new Select(chromium.driver().findElement(By.id("filter-region"))).selectByValue("guangdong");
+		pickRegion("filter-region", "广东", "guangdong");
 		chromium.waiting(WAIT).until(d -> refsIn("[data-section='vendors']").contains("vendor:pengcheng-lab")
 				&& groupCounts("models").values().stream().mapToInt(Integer::intValue).sum() < allModels);
 		assertThat(refsIn("[data-section='models']")).contains("model:pengcheng-naohai");
-		new Select(chromium.driver().findElement(By.id("filter-region"))).selectByValue("");
+		assertThat(chromium.driver().findElement(By.id("filter-region")).getDomProperty("value")).isEqualTo("广东");
+		chromium.screenshot("overview-4-region-picked-by-typing");
+		chromium.driver().findElement(By.id("filter-clear")).click();
+		chromium.waiting(WAIT).until(d -> groupCounts("models").values().stream().mapToInt(Integer::intValue).sum() == allModels);
+		optionsLoaded("#filter-document");
 		new Select(chromium.driver().findElement(By.id("filter-document"))).selectByValue("news-listed-2024");
 		chromium.waiting(WAIT).until(d -> !refsIn("[data-section='models']").isEmpty()
 				&& !refsIn("[data-section='models']").contains("model:chatgpt"));
-		chromium.screenshot("overview-4-filtered-by-document");
+		chromium.screenshot("overview-5-filtered-by-document");
 	}
 
 	@Test
@@ -99,16 +103,23 @@ class OverviewPageTest extends SeededApp {
 		assertThat(tip.findElements(By.tagName("blockquote"))).isNotEmpty();
 		chromium.screenshot("timeline-1-hover-shows-the-evidence");
 
-		optionsLoaded("#timeline-region");
+		// 小可's release year is the curators' inference: the hover says so, with their reason
+		hoverEvent("model:xiaoke");
+		WebElement curated = chromium.waiting(WAIT).until(d -> d.findElements(By.cssSelector(".tl-tip")).stream()
+			.filter(t -> t.isDisplayed() && t.getText().contains("小可")).findFirst().orElse(null));
+		assertThat(curated.findElement(By.cssSelector(".badge.curated")).getText()).isIn("策展", "curated");
+		assertThat(curated.findElement(By.className("reason")).getText()).contains("the year is inferred");
+		chromium.screenshot("timeline-2-hover-marks-a-curated-date");
+
 		new Select(chromium.driver().findElement(By.id("timeline-kind"))).selectByValue("model");
 		chromium.waiting(WAIT).until(d -> Boolean.TRUE.equals(chromium.script(
 				"return window.landscape.timeline.events().length > 0 && window.landscape.timeline.events().every(e => e.node.kind === 'model')")));
 		new Select(chromium.driver().findElement(By.id("timeline-kind"))).selectByValue("");
-		new Select(chromium.driver().findElement(By.id("timeline-region"))).selectByValue("guangdong");
+		pickRegion("timeline-region", "广东", "guangdong");
 		chromium.waiting(WAIT).until(d -> Boolean.TRUE.equals(chromium.script(
 				"return window.landscape.timeline.events().some(e => e.node.ref === 'policy:shenzhen-ai-action-plan')"
 						+ " && window.landscape.timeline.events().length < arguments[0]", events.size())));
-		chromium.screenshot("timeline-2-guangdong");
+		chromium.screenshot("timeline-3-guangdong");
 	}
 
 	@Test
@@ -154,6 +165,16 @@ class OverviewPageTest extends SeededApp {
 		times.sort(Double::compare);
 		System.out.printf("overview drawn after navigation, 5 warm loads: median %.0f ms, min %.0f ms, max %.0f ms %s%n",
 				times.get(2), times.get(0), times.get(4), times);
+	}
+
+	/** Types part of a region's name into a region filter and picks the region from what it offers. */
+	private void pickRegion(String id, String typed, String regionId) {
+		WebElement input = chromium.driver().findElement(By.id(id));
+		input.click();
+		input.sendKeys(typed);
+		chromium.waiting(WAIT)
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + id + "-options li[data-id='" + regionId + "']")))
+			.click();
 	}
 
 	/** The filters are drawn again once their options arrive: wait for that before choosing. */
