@@ -24,8 +24,7 @@ class EvidenceJson extends ValueSerializer<Evidence> {
 
 	@Override
 	public void serialize(Evidence evidence, JsonGenerator gen, SerializationContext context) {
-		DerivedDocuments documents = derived.getIfAvailable();
-		String derivedFrom = documents == null ? null : documents.current().derivedFrom(evidence);
+		String derivedFrom = derivedText(context).derivedFrom(evidence);
 		gen.writeStartObject(evidence);
 		gen.writeStringProperty("documentId", evidence.documentId());
 		gen.writeStringProperty("quote", evidence.quote());
@@ -37,6 +36,17 @@ class EvidenceJson extends ValueSerializer<Evidence> {
 			gen.writeStringProperty("derivedFrom", derivedFrom);
 		}
 		gen.writeEndObject();
+	}
+
+	/** Looked up once per answer written (the context's attributes last one write), not once per entry. */
+	private DerivedText derivedText(SerializationContext context) {
+		if (context.getAttribute(DerivedText.class) instanceof DerivedText text) {
+			return text;
+		}
+		DerivedDocuments documents = derived.getIfAvailable();
+		DerivedText text = documents == null ? DerivedText.NONE : documents.current();
+		context.setAttribute(DerivedText.class, text);
+		return text;
 	}
 
 }
