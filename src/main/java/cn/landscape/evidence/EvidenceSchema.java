@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class EvidenceSchema {
 
 	@Bean
-	OpenApiCustomizer evidenceSchema() {
+	OpenApiCustomizer derivedFromInEvidenceSchema() {
 		return api -> {
 			if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
 				return;
