@@ -116,7 +116,7 @@
       title: [item.node.name, item.node.nameEn, ...Object.entries(item.facts || {}).map(([k, v]) => `${k}: ${v}`)]
         .filter(Boolean).join('\n'),
       onclick: () => navigate(item.node.ref),
-    }, nameOf(item.node), curatedBadge(item), item.by ? el('span', { class: 'by' }, nameOf(item.by)) : null);
+    }, nameOf(item.node), el('span', { class: 'by' }, item.by ? nameOf(item.by) : null, curatedBadge(item)));
   }
 
   function moreButton(section, group, cards) {
