@@ -106,7 +106,7 @@ class DocumentService {
 			try {
 				files.writeText(id, plain);
 				files.writeRecord(id, record);
-				load();
+				seeds.load();
 				reviews.save(review);
 			}
 			catch (RuntimeException | IOException ex) {
@@ -177,7 +177,7 @@ class DocumentService {
 			DocumentFiles.list(record, "relations").add(fact);
 			try {
 				files.writeRecord(review.documentId(), record);
-				LoadReport report = load();
+				LoadReport report = seeds.load();
 				Map<String, String> status = new HashMap<>(review.status());
 				status.put(proposalId, Review.ACCEPTED);
 				reviews.save(new Review(review.documentId(), review.mentions(), review.candidates(), review.proposals(), status));
@@ -302,11 +302,6 @@ class DocumentService {
 				? "'" + value + "' names no entity; send kind:id (model:spark), a name or an alias."
 				: "'" + value + "' names several entities " + matches.stream().map(SeedModel.Entity::ref).toList()
 						+ "; send one as kind:id.");
-	}
-
-	/** The admin reload's path: validate all of graph-seed/, then load what changed. */
-	private LoadReport load() {
-		return seeds.load(false);
 	}
 
 	private static void restore(DocumentFiles files, String id, Map<String, Object> before) {

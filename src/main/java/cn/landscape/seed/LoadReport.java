@@ -1,7 +1,7 @@
 package cn.landscape.seed;
 
 /** What a load did. A second load of the same seed reports only unchanged. */
-public record LoadReport(Counts nodes, Counts relationships, long millis, boolean skipped) {
+public record LoadReport(Counts nodes, Counts relationships, long millis) {
 
 	public record Counts(long created, long updated, long unchanged, long removed) {
 
@@ -13,11 +13,15 @@ public record LoadReport(Counts nodes, Counts relationships, long millis, boolea
 		public long total() {
 			return created + updated + unchanged;
 		}
+
+		/** Created, updated or removed: what the load had to write. */
+		public long written() {
+			return created + updated + removed;
+		}
 	}
 
 	public boolean changedNothing() {
-		return nodes.created() + nodes.updated() + nodes.removed() + relationships.created() + relationships.updated()
-				+ relationships.removed() == 0;
+		return nodes.written() + relationships.written() == 0;
 	}
 
 	public double perSecond() {
@@ -26,9 +30,6 @@ public record LoadReport(Counts nodes, Counts relationships, long millis, boolea
 
 	@Override
 	public String toString() {
-		if (skipped) {
-			return "seed unchanged since the last load: skipped";
-		}
 		return "nodes created=%d updated=%d unchanged=%d removed=%d; relationships created=%d updated=%d unchanged=%d removed=%d; %d ms%s"
 			.formatted(nodes.created(), nodes.updated(), nodes.unchanged(), nodes.removed(), relationships.created(),
 					relationships.updated(), relationships.unchanged(), relationships.removed(), millis,

@@ -10,7 +10,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 
@@ -38,13 +37,14 @@ class SeedAdminController {
 	}
 
 	@PostMapping("/api/admin/seed/reload")
-	@Operation(summary = "Validate graph-seed/ and load it; answers the counts created / updated / unchanged / removed",
-			description = "Needs Authorization: Bearer <LANDSCAPE_ADMIN_TOKEN>. Disabled (403) when no token is configured. A seed with errors answers 422 listing them all; nothing is written.")
+	@Operation(summary = "Validate graph-seed/ and make the graph equal it; answers the counts created / updated / unchanged / removed",
+			description = "Needs Authorization: Bearer <LANDSCAPE_ADMIN_TOKEN>. Disabled (403) when no token is configured. "
+					+ "Compares every stored node and relationship with the seed: rewrites those that differ, creates the missing "
+					+ "and removes those the seed does not hold. A seed with errors answers 422 listing them all; nothing is written.")
 	ResponseEntity<?> reload(
-			@Parameter(description = "Bearer <LANDSCAPE_ADMIN_TOKEN>", example = "Bearer s3cret") @RequestHeader(name = "Authorization", required = false) String authorization,
-			@Parameter(description = "Kept for callers: every load compares the stored values with the seed") @RequestParam(defaultValue = "true") boolean force) {
+			@Parameter(description = "Bearer <LANDSCAPE_ADMIN_TOKEN>", example = "Bearer s3cret") @RequestHeader(name = "Authorization", required = false) String authorization) {
 		try {
-			return ResponseEntity.ok(seeds.load(force));
+			return ResponseEntity.ok(seeds.load());
 		}
 		catch (SeedValidationException ex) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());

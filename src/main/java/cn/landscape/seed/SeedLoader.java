@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -58,8 +59,8 @@ import cn.landscape.seed.SeedModel.Relation;
 
 /**
  * Writes a validated seed with batched UNWIND, one transaction per batch. Idempotent: each node and
- * relationship carries the hash of what the seed says about it and is only written when that changes;
- * whatever the seed no longer holds is removed.
+ * relationship is compared with what the seed says about it (labels and every property) and only written
+ * when they differ; whatever the seed does not hold is removed.
  * <p>
  * Fast paths, each keeping that contract:
  * <ul>
@@ -144,11 +145,11 @@ public class SeedLoader {
 	}
 
 	/**
-	 * Makes the graph equal the seed. What is "unchanged" is decided from the values stored, never from the
-	 * stored seed hash: a node or relationship changed behind the service's back is rewritten, one the seed
-	 * does not hold is removed, whatever the hash says. {@code force} is kept for callers; every load compares.
+	 * Makes the graph equal the seed. What is "unchanged" is decided from the values stored, never from a
+	 * stored hash: a node or relationship changed behind the service's back is rewritten, one the seed does
+	 * not hold is removed.
 	 */
-	public LoadReport load(SeedModel seed, boolean force) {
+	public LoadReport load(SeedModel seed) {
 		try (Session session = driver.session(sessions)) {
 			String storedHash = session.run("OPTIONAL MATCH (s:SeedState {id: 'seed'}) RETURN s.hash AS hash")
 				.single()
@@ -157,7 +158,7 @@ public class SeedLoader {
 			long start = System.nanoTime();
 			boolean fresh = !exists(session, "MATCH (n:Entity) RETURN 1 LIMIT 1");
 			List<Relation> relations = distinct(seed.relations(), mentions(seed));
-			Progress progress = new Progress(seed.entities().size() + relations.size());
+			Progress progress = new Progress();
 			ExecutorService writerPool = Executors.newFixedThreadPool(writers, r -> {
 				Thread thread = new Thread(r, "seed-writer");
 				thread.setDaemon(true);
@@ -175,31 +176,36 @@ public class SeedLoader {
 				if (!fresh) {
 					// First, so that a node with a wrong label is recreated by the writes below.
 					nodes = new Counts(0, 0, 0, deleteByElementId(session, extraNodes(session, seed.entities()),
-							"MATCH (n) WHERE elementId(n) IN $ids DETACH DELETE n"));
+							"MATCH (n) WHERE elementId(n) IN $ids DETACH DELETE n", "nodes the seed does not hold", progress));
 					relationships = new Counts(0, 0, 0, deleteByElementId(session, extraRelationships(session, relations),
-							"MATCH ()-[r]->() WHERE elementId(r) IN $ids DELETE r"));
+							"MATCH ()-[r]->() WHERE elementId(r) IN $ids DELETE r", "relationships the seed does not hold",
+							progress));
 				}
+				progress.phase("nodes", seed.entities().size());
 				if (fresh && embedded != null) {
 					Map<String, String> elementIds = new ConcurrentHashMap<>(2 * seed.entities().size());
 					nodes = createNodes(seed.entities(), elementIds, writerPool, progress);
+					progress.phase("relationships", relations.size());
 					relationships = createRelationships(relations, elementIds, writerPool, progress);
 				}
 				else {
 					nodes = nodes.plus(writeNodes(session, seed.entities(), fresh, writerPool, progress));
+					progress.phase("relationships", relations.size());
 					relationships = relationships.plus(writeRelationships(session, relations, fresh, writerPool, progress));
 				}
+				progress.done();
 				session.run("MERGE (s:SeedState {id: 'seed'}) SET s.hash = $hash, s.loadedAt = datetime()",
 						Map.of("hash", seed.hash())).consume();
 				if (searchIndexesDropped) {
+					log.info("Seed load: building the search indexes");
 					schema.apply();
 					searchIndexesDropped = false;
 				}
-				report = new LoadReport(nodes, relationships, (System.nanoTime() - start) / 1_000_000, false);
+				report = new LoadReport(nodes, relationships, (System.nanoTime() - start) / 1_000_000);
 				log.info("Seed loaded: " + report + String.format(" (%.0f nodes+relationships/s)", report.perSecond()));
 				if (seed.hash().equals(storedHash) && !report.changedNothing()) {
 					log.warn("The graph differed from the seed it was loaded from: repaired %d nodes and %d relationships"
-						.formatted(nodes.created() + nodes.updated() + nodes.removed(),
-								relationships.created() + relationships.updated() + relationships.removed()));
+						.formatted(nodes.written(), relationships.written()));
 				}
 				return report;
 			}
@@ -501,10 +507,15 @@ public class SeedLoader {
 		}
 	}
 
-	private long deleteByElementId(Session session, List<String> ids, String cypher) {
+	private long deleteByElementId(Session session, List<String> ids, String cypher, String what, Progress progress) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		progress.phase("removing " + what, ids.size());
 		for (int from = 0; from < ids.size(); from += batchSize) {
 			List<String> batch = ids.subList(from, Math.min(ids.size(), from + batchSize));
 			session.executeWrite(tx -> tx.run(cypher, Map.of("ids", batch)).consume());
+			progress.advance(batch.size());
 		}
 		return ids.size();
 	}
@@ -702,28 +713,66 @@ public class SeedLoader {
 		}
 	}
 
-	/** Logs progress every tenth of a long load; silent for small seeds. */
+	/**
+	 * Says what a load is doing: each phase as it starts (debug), and while a phase runs, how far it got and
+	 * how fast, at most once per {@link #INTERVAL} (info), so that only long loads print progress.
+	 */
 	private static final class Progress {
 
-		private static final int LOG_FROM = 50_000;
+		private static final long INTERVAL = TimeUnit.SECONDS.toNanos(10);
 
-		private final long total;
+		private String phase;
+
+		private long total;
 
 		private long done;
 
-		private long nextLog;
+		private long started;
 
-		Progress(long total) {
-			this.total = total;
-			this.nextLog = total / 10;
+		private long lastLog;
+
+		private boolean reported;
+
+		synchronized void phase(String name, long records) {
+			done();
+			phase = name;
+			total = records;
+			done = 0;
+			started = lastLog = System.nanoTime();
+			reported = false;
+			log.debug("Seed load: %s, %,d to go".formatted(name, records));
 		}
 
 		synchronized void advance(int count) {
 			done += count;
-			if (total >= LOG_FROM && done >= nextLog) {
-				log.info(String.format("Seed load: %d of %d records (%d%%)", done, total, done * 100 / total));
-				nextLog += total / 10;
+			long now = System.nanoTime();
+			if (now - lastLog >= INTERVAL) {
+				lastLog = now;
+				reported = true;
+				log.info("Seed load: %s %,d of %,d (%d%%), %,.0f/s".formatted(phase, done, total,
+						total == 0 ? 100 : done * 100 / total, rate(now)));
 			}
+		}
+
+		/** Ends the current phase: at info when progress was printed for it, else at debug. */
+		synchronized void done() {
+			if (phase == null) {
+				return;
+			}
+			long now = System.nanoTime();
+			String line = "Seed load: %s done, %,d in %.1f s (%,.0f/s)".formatted(phase, done, (now - started) / 1e9,
+					rate(now));
+			if (reported) {
+				log.info(line);
+			}
+			else {
+				log.debug(line);
+			}
+			phase = null;
+		}
+
+		private double rate(long now) {
+			return now == started ? 0 : done * 1e9 / (now - started);
 		}
 
 	}

@@ -40,8 +40,11 @@ public class SeedService {
 		return loader.check(SeedReader.read(properties.seed().dir()));
 	}
 
-	/** Validates everything first: a {@link SeedValidationException} means nothing was written. */
-	public LoadReport load(boolean force) {
+	/**
+	 * Makes the graph equal graph-seed/. Validates everything first: a {@link SeedValidationException} means
+	 * nothing was written.
+	 */
+	public LoadReport load() {
 		SeedModel seed = SeedReader.read(properties.seed().dir());
 		seed.warnings().forEach(w -> log.warn("Seed: " + w));
 		lock.lock();
@@ -49,7 +52,7 @@ public class SeedService {
 			if (store != null) {
 				store.ensureFreeSpace("Seed load");
 			}
-			return loader.load(seed, force);
+			return loader.load(seed);
 		}
 		finally {
 			lock.unlock();

@@ -1,7 +1,5 @@
 package cn.landscape.seed;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.neo4j.driver.exceptions.Neo4jException;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -14,13 +12,13 @@ import cn.landscape.embedded.StartupFailure;
 import cn.landscape.schema.SchemaRunner;
 
 /**
- * Before the web server opens: checks the database answers, applies the schema, and loads the seed
- * when the database is empty or the seed has changed ({@code --reload-seed} forces a load).
+ * Before the web server opens: checks the database answers, applies the schema, and makes the graph equal
+ * the seed (every load compares the stored values with it and repairs what differs). With
+ * landscape.seed.load-on-startup false the graph is left as it is, unless {@code --reload-seed} asks for
+ * this one start's load.
  */
 @Component
 class SeedStartup implements SmartInitializingSingleton {
-
-	private static final Log log = LogFactory.getLog(SeedStartup.class);
 
 	private final SchemaRunner schema;
 
@@ -50,15 +48,11 @@ class SeedStartup implements SmartInitializingSingleton {
 			throw new StartupFailure("Cannot use the Neo4j database at " + connection.getUri() + ": " + ex.getMessage(),
 					"Check that it is running and reachable, and NEO4J_URI, NEO4J_USERNAME and NEO4J_PASSWORD.", ex);
 		}
-		boolean force = arguments.containsOption("reload-seed");
-		if (!properties.seed().loadOnStartup() && !force) {
+		if (!properties.seed().loadOnStartup() && !arguments.containsOption("reload-seed")) {
 			return;
 		}
 		try {
-			LoadReport report = seeds.load(force);
-			if (report.skipped()) {
-				log.info("Seed: " + report);
-			}
+			seeds.load();
 		}
 		catch (SeedValidationException ex) {
 			throw new StartupFailure(ex.getMessage(), "Fix the listed records under " + properties.seed().dir()

@@ -116,7 +116,7 @@ class BadInputSuiteTest extends SeededApp {
 		cases.add(new Case("TRACE", "/".getBytes(StandardCharsets.UTF_8), new String[0]));
 		cases.add(new Case("POST", "/api/admin/seed/reload".getBytes(StandardCharsets.UTF_8), new String[] { "Authorization: Basic Zm9vOmJhcg==" }));
 		cases.add(new Case("POST", "/api/admin/seed/reload".getBytes(StandardCharsets.UTF_8), new String[] { "Authorization: Bearer" }));
-		cases.add(new Case("POST", "/api/admin/seed/reload?force=maybe".getBytes(StandardCharsets.UTF_8),
+		cases.add(new Case("POST", "/api/admin/seed/reload/now".getBytes(StandardCharsets.UTF_8),
 				new String[] { "Authorization: Bearer test-admin-token" }));
 		cases.add(new Case("GET", "/api/admin/seed/reload".getBytes(StandardCharsets.UTF_8),
 				new String[] { "Authorization: Bearer test-admin-token" }));

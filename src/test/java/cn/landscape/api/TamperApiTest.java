@@ -62,7 +62,7 @@ class TamperApiTest extends SeededApp {
 		assertThat(count("MATCH (v:Vendor {id: 'huawei'}) WHERE v.name = '华为 HACKED' RETURN count(v)")).as("the check repairs nothing")
 			.isEqualTo(1);
 
-		JsonNode report = admin("POST", "/api/admin/seed/reload?force=false");
+		JsonNode report = admin("POST", "/api/admin/seed/reload");
 		assertThat(report.get("nodes").get("updated").asLong() + report.get("nodes").get("created").asLong()).isPositive();
 
 		JsonNode after = admin("GET", "/api/admin/integrity");

@@ -135,7 +135,7 @@ public final class Bench {
 			log("size %,d: generated %,d entities and %,d relations (MENTIONS come on top); importing", size,
 					seed.entities().size(), seed.relations().size());
 			long start = System.nanoTime();
-			LoadReport load = app.getBean(SeedLoader.class).load(seed, true);
+			LoadReport load = app.getBean(SeedLoader.class).load(seed);
 			try (Session session = driver.session()) {
 				session.run("CALL db.awaitIndexes(3600)").consume();
 			}

@@ -67,7 +67,7 @@ class ChipDependenciesInverseTest {
 	}
 
 	private static void load(SeedModel seed) {
-		loader.load(seed, true);
+		loader.load(seed);
 	}
 
 	/** @param atLeast pairs the graph must hold, so that agreement on an empty answer cannot pass. */

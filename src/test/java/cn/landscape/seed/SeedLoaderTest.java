@@ -82,26 +82,24 @@ class SeedLoaderTest {
 	@Test
 	void second_load_of_the_same_seed_changes_nothing_and_says_so() {
 		SeedModel seed = SeedReader.read(copy);
-		LoadReport first = loader.load(seed, false);
+		LoadReport first = loader.load(seed);
 		assertThat(first.nodes().created()).isEqualTo(seed.entities().size());
 		assertThat(first.relationships().created()).isGreaterThan(seed.relations().size());
-		LoadReport forced = loader.load(seed, true);
-		assertThat(forced.changedNothing()).isTrue();
-		assertThat(forced.nodes().unchanged()).isEqualTo(seed.entities().size());
-		assertThat(forced.toString()).contains("(no change)");
-		LoadReport again = loader.load(seed, false);
-		assertThat(again.changedNothing()).as("compared with the stored values, not skipped by the stored hash").isTrue();
+		LoadReport again = loader.load(seed);
+		assertThat(again.changedNothing()).isTrue();
 		assertThat(again.nodes().unchanged()).isEqualTo(seed.entities().size());
+		assertThat(again.relationships().unchanged()).isEqualTo(first.relationships().created());
+		assertThat(again.toString()).contains("(no change)");
 	}
 
 	@Test
 	void load_over_bolt_writes_what_the_in_process_load_writes() {
 		SeedModel seed = SeedReader.read(copy);
-		LoadReport overBolt = boltLoader.load(seed, false);
+		LoadReport overBolt = boltLoader.load(seed);
 		assertThat(overBolt.nodes().created()).isEqualTo(seed.entities().size());
 		long relationships = count("MATCH ()-[r]->() RETURN count(r)", Map.of());
 		assertThat(relationships).isEqualTo(overBolt.relationships().created());
-		LoadReport inProcess = loader.load(seed, true);
+		LoadReport inProcess = loader.load(seed);
 		assertThat(inProcess.changedNothing()).isTrue();
 		assertThat(inProcess.relationships().unchanged()).isEqualTo(relationships);
 	}
@@ -109,10 +107,10 @@ class SeedLoaderTest {
 	@Test
 	void fresh_in_process_load_stores_exactly_what_the_cypher_load_stores() {
 		SeedModel seed = SeedReader.read(copy);
-		boltLoader.load(seed, false);
+		boltLoader.load(seed);
 		List<Map<String, Object>> overBolt = dump();
 		driver.executableQuery("MATCH (n) DETACH DELETE n").execute();
-		LoadReport inProcess = loader.load(seed, false);
+		LoadReport inProcess = loader.load(seed);
 		assertThat(inProcess.nodes().created()).isEqualTo(seed.entities().size());
 		assertThat(dump()).hasSize(overBolt.size()).isEqualTo(overBolt);
 	}
@@ -135,7 +133,7 @@ class SeedLoaderTest {
 
 	@Test
 	void fact_removed_from_the_seed_disappears_from_the_graph() throws IOException {
-		loader.load(SeedReader.read(copy), false);
+		loader.load(SeedReader.read(copy));
 		String fact = "MATCH (:Policy {id: 'high-end-ai-chip-export-controls'})-[r:RESTRICTS]->(:Chip {id: 'a100'}) RETURN count(r)";
 		assertThat(count(fact, Map.of())).isEqualTo(1);
 		Path restricts = copy.resolve("relations/restricts.yaml");
@@ -143,27 +141,27 @@ class SeedLoaderTest {
 		List<?> kept = records.stream().filter(r -> !String.valueOf(((Map<?, ?>) r).get("to")).equals("chip:a100")).toList();
 		assertThat(kept).hasSize(records.size() - 1);
 		Files.writeString(restricts, new org.yaml.snakeyaml.Yaml().dump(kept));
-		LoadReport report = loader.load(SeedReader.read(copy), false);
+		LoadReport report = loader.load(SeedReader.read(copy));
 		assertThat(report.relationships().removed()).isEqualTo(1);
 		assertThat(count(fact, Map.of())).isZero();
 	}
 
 	@Test
 	void entity_removed_from_the_seed_disappears_with_its_relationships() throws IOException {
-		loader.load(SeedReader.read(copy), false);
+		loader.load(SeedReader.read(copy));
 		Path serves = copy.resolve("relations/serves.yaml");
 		Files.writeString(serves, "[]\n");
-		LoadReport report = loader.load(SeedReader.read(copy), false);
+		LoadReport report = loader.load(SeedReader.read(copy));
 		assertThat(report.relationships().removed()).isPositive();
 		assertThat(count("MATCH ()-[r:SERVES]->() RETURN count(r)", Map.of())).isZero();
 	}
 
 	@Test
 	void changed_property_is_counted_as_updated_and_written() throws IOException {
-		loader.load(SeedReader.read(copy), false);
+		loader.load(SeedReader.read(copy));
 		Path chips = copy.resolve("entities/chips.yaml");
 		Files.writeString(chips, Files.readString(chips).replace("value: 7nm", "value: 5nm"));
-		LoadReport report = loader.load(SeedReader.read(copy), false);
+		LoadReport report = loader.load(SeedReader.read(copy));
 		assertThat(report.nodes().updated()).isEqualTo(1);
 		assertThat(count("MATCH (c:Chip {id: 'ascend-910'}) WHERE c.process = '5nm' RETURN count(c)", Map.of())).isEqualTo(1);
 	}
@@ -172,12 +170,12 @@ class SeedLoaderTest {
 	void invalid_seed_writes_nothing_and_the_graph_stays_as_it_was() throws IOException {
 		SeedService service = new SeedService(new LandscapeProperties(null, null,
 				new LandscapeProperties.Seed(copy, true, 100), null, null), loader);
-		service.load(false);
+		service.load();
 		long nodes = count("MATCH (n) RETURN count(n)", Map.of());
 		long serves = count("MATCH ()-[r:SERVES]->() RETURN count(r)", Map.of());
 		Files.writeString(copy.resolve("relations/serves.yaml"), "- {from: model:nothing, to: industry:finance}\n");
 		Files.writeString(copy.resolve("entities/chips.yaml"), Files.readString(copy.resolve("entities/chips.yaml")).replace("value: 7nm", "value: 5nm"));
-		assertThatThrownBy(() -> service.load(true)).isInstanceOf(SeedValidationException.class)
+		assertThatThrownBy(() -> service.load()).isInstanceOf(SeedValidationException.class)
 			.hasMessageContaining("relations/serves.yaml");
 		assertThat(count("MATCH (n) RETURN count(n)", Map.of())).isEqualTo(nodes);
 		assertThat(count("MATCH ()-[r:SERVES]->() RETURN count(r)", Map.of())).isEqualTo(serves);
