@@ -1,6 +1,7 @@
 package cn.landscape.embedded;
 
 import java.net.URI;
+import java.util.Optional;
 
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
@@ -9,6 +10,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.application.DiskSpaceHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +40,20 @@ class DatabaseConfiguration {
 	@ConditionalOnExpression("'${landscape.neo4j.uri:}'.isBlank()")
 	DiskSpaceHealthIndicator diskSpaceHealthIndicator(EmbeddedNeo4j embedded, LandscapeProperties properties) {
 		return new DiskSpaceHealthIndicator(embedded.dataDir().toFile(), properties.embedded().minFreeSpace());
+	}
+
+	/**
+	 * DOWN once the embedded database stopped after a panic (a full disk): it needs a restart, so liveness
+	 * and readiness both include it. Always UP with an external database, whose health is its own.
+	 */
+	@Bean
+	HealthIndicator embeddedDatabase(ObjectProvider<EmbeddedNeo4j> embedded) {
+		return () -> embedded.stream()
+			.map(EmbeddedNeo4j::failure)
+			.flatMap(Optional::stream)
+			.findFirst()
+			.map(failure -> Health.down().withDetail("error", failure).build())
+			.orElseGet(() -> Health.up().build());
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 
 import inet.ipaddr.IPAddressString;
 
@@ -20,7 +21,10 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.event.DatabaseEventContext;
+import org.neo4j.graphdb.event.DatabaseEventListenerAdapter;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.monitoring.ExceptionalDatabaseEvent;
 
 /**
  * The in-process Neo4j: Bolt only, on the loopback interface unless a setting opens it, its store in a
@@ -64,6 +68,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
 	private final long minFreeBytes;
 
+	/** Why Neo4j panicked (a full disk, an I/O error), once it has; the database is then stopped. */
+	private volatile String failure;
+
+	private boolean stopped;
+
 	EmbeddedNeo4j(Path dataDir, int boltPort, String pageCache, String password, String boltAddress) {
 		this(dataDir, boltPort, pageCache, password, boltAddress, 0);
 	}
@@ -79,6 +88,22 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		this.passwordFile = password.isBlank() ? this.dataDir.resolve(PASSWORD_FILE) : null;
 		this.password = password.isBlank() ? Credentials.generatedPassword(this.passwordFile) : password;
 		ensurePortFree(this.boltAddress, boltPort);
+		this.dbms = start(pageCache, true);
+		dbms.registerDatabaseEventListener(new DatabaseEventListenerAdapter() {
+			@Override
+			public void databasePanic(DatabaseEventContext event) {
+				stopAfterPanic(event);
+			}
+		});
+	}
+
+	/**
+	 * Starts the DBMS. A store whose transaction log ends in a transaction that was never completely written
+	 * (a disk that filled up during the append; Neo4j's recovery refuses such a tail) is started once more
+	 * with that tail cut off: all it loses is that last transaction, which never committed, and the load at
+	 * start-up makes the graph equal the seed, which holds all of it.
+	 */
+	private DatabaseManagementService start(String pageCache, boolean failOnCorruptLog) {
 		DatabaseManagementService started = null;
 		try {
 			started = new DatabaseManagementServiceBuilder(this.dataDir)
@@ -90,10 +115,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 				.setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist, EVERY_ADDRESS)
 				.setConfig(GraphDatabaseSettings.procedure_allowlist, NO_EXTENSIONS)
 				.setConfig(GraphDatabaseSettings.udc_enabled, false)
+				.setConfig(GraphDatabaseInternalSettings.fail_on_corrupted_log_files, failOnCorruptLog)
 				.build();
 			started.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
 			Credentials.apply(started.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), USER, this.password);
-			this.dbms = started;
+			return started;
 		}
 		catch (RuntimeException ex) {
 			// Not yet a bean, so nothing else would stop it: its non-daemon threads would keep the JVM alive.
@@ -105,6 +131,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 						+ " is locked by another running instance of the service (or another Neo4j).",
 						"Stop the other instance, or start with LANDSCAPE_DATA_DIR=<another folder> (landscape.embedded.data-dir).",
 						ex);
+			}
+			if (failOnCorruptLog && unrecoverableLog(ex)) {
+				log.warn("The transaction log of the store " + this.dataDir + " ends in a transaction that was never "
+						+ "completely written (the disk filled up during it?): starting again with that tail cut off; "
+						+ "the seed load then repairs the graph.");
+				return start(pageCache, false);
 			}
 			throw new StartupFailure("The embedded Neo4j database in " + this.dataDir + " did not start: "
 					+ rootMessage(ex), "Check the folder and the Neo4j log under it, or set NEO4J_URI to use an external database.", ex);
@@ -165,14 +197,42 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	}
 
 	/** Where the generated password is kept, or empty when it comes from landscape.embedded.password. */
-	public java.util.Optional<Path> passwordFile() {
-		return java.util.Optional.ofNullable(passwordFile);
+	public Optional<Path> passwordFile() {
+		return Optional.ofNullable(passwordFile);
 	}
 
+	/**
+	 * Why the database stopped while the service ran (Neo4j panicked on a full disk or an I/O error), or
+	 * empty while it runs.
+	 */
+	public Optional<String> failure() {
+		return Optional.ofNullable(failure);
+	}
+
+	/**
+	 * A database that panicked (a full disk, an I/O error) accepts no more work and needs a restart: it is
+	 * stopped at once, and until the restart every request answers 503 saying why and the health groups are
+	 * DOWN. The stop runs on a thread of its own: the panic is reported on the thread whose write failed.
+	 */
+	private void stopAfterPanic(DatabaseEventContext event) {
+		Throwable cause = event instanceof ExceptionalDatabaseEvent exceptional ? exceptional.getCause() : null;
+		failure = "Neo4j stopped the database '" + event.getDatabaseName() + "' in " + dataDir
+				+ " after a critical error" + (cause == null ? "" : ": " + rootMessage(cause)) + " (" + freeSpace() / (1024 * 1024)
+				+ " MB free on the store's disk)";
+		log.error(failure + ". Stopping it now; free space on that disk if it is full, then restart the service: "
+				+ "the next start recovers the store.", cause);
+		Thread.ofPlatform().name("neo4j-panic-stop").start(this::close);
+	}
+
+	/** Synchronized: a stop after a panic and the service's own stop run it once, the later one waiting. */
 	@Override
-	public void close() {
+	public synchronized void close() {
+		if (stopped) {
+			return;
+		}
+		stopped = true;
 		dbms.shutdown();
-		log.info("Embedded Neo4j stopped; store " + dataDir + " closed cleanly");
+		log.info("Embedded Neo4j stopped; store " + dataDir + (failure == null ? " closed cleanly" : " closed after a panic"));
 	}
 
 	private static void ensureWritable(Path dir) {
@@ -222,6 +282,16 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			String name = t.getClass().getSimpleName();
 			String message = String.valueOf(t.getMessage()).toLowerCase();
 			if (name.contains("FileLock") || message.contains("lock file") || message.contains("locked")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Neo4j's recovery stopped at bytes it cannot read in the transaction log. */
+	private static boolean unrecoverableLog(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (String.valueOf(t.getMessage()).contains("recovery not possible")) {
 				return true;
 			}
 		}

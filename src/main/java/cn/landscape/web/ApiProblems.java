@@ -102,6 +102,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			return respond(badEncoding());
 		}
 		EmbeddedNeo4j db = store.getIfAvailable();
+		if (db != null && db.failure().isPresent()) {
+			return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "Database stopped", db.failure().get()
+					+ ". Free space on that disk if it is full, then restart the service: the next start recovers the store.",
+					"database-stopped"));
+		}
 		if (db != null && db.lowOnSpace()) {
 			log.error("Request failed with the store's disk full", ex);
 			return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "Disk full", "The database's disk is full: "

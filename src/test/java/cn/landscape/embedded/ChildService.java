@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The service started as a separate JVM, as a user starts it, for what only a process shows: exit codes and kill -9. */
 final class ChildService implements AutoCloseable {
@@ -76,6 +79,37 @@ final class ChildService implements AutoCloseable {
 			Thread.sleep(100);
 		}
 		return false;
+	}
+
+	/**
+	 * Kills the process with SIGKILL as soon as {@code condition} holds (looked at every few milliseconds,
+	 * so that the kill lands within the phase of work it watches); false if the process ended or the time
+	 * ran out first.
+	 */
+	boolean killWhen(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline && process.isAlive()) {
+			if (condition.getAsBoolean()) {
+				kill9();
+				return true;
+			}
+			Thread.sleep(5);
+		}
+		return false;
+	}
+
+	/** {@link #killWhen} the output contains {@code text}. */
+	boolean killWhenOutput(String text, Duration timeout) throws InterruptedException {
+		return killWhen(() -> output().contains(text), timeout);
+	}
+
+	/** The HTTP port the start-up report names (the child is started with SERVER_PORT=0). */
+	int httpPort() {
+		Matcher page = Pattern.compile("Page\\s+: http://localhost:(\\d+)/").matcher(output());
+		if (!page.find()) {
+			throw new IllegalStateException("No start-up report in the output:\n" + output());
+		}
+		return Integer.parseInt(page.group(1));
 	}
 
 	/** The exit code, or null if it was still running when the time ran out. */
