@@ -231,8 +231,18 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			return;
 		}
 		stopped = true;
-		dbms.shutdown();
-		log.info("Embedded Neo4j stopped; store " + dataDir + (failure == null ? " closed cleanly" : " closed after a panic"));
+		try {
+			dbms.shutdown();
+			log.info("Embedded Neo4j stopped; store " + dataDir + (failure == null ? " closed cleanly" : " closed after a panic"));
+		}
+		catch (RuntimeException ex) {
+			if (failure == null) {
+				throw ex;
+			}
+			// After a panic on a full disk the last flushes fail too: what they would have written is in the log.
+			log.warn("Embedded Neo4j stopped after a panic; its last flushes failed (" + rootMessage(ex) + "): the store "
+					+ dataDir + " is recovered at the next start");
+		}
 	}
 
 	private static void ensureWritable(Path dir) {

@@ -76,7 +76,7 @@ class DiskFullTest {
 			RawHttp.Response reload = RawHttp.send(port, "POST", "/api/admin/seed/reload".getBytes(StandardCharsets.UTF_8),
 					"Authorization: Bearer " + TOKEN);
 			assertThat(reload.status()).as(reload.body()).isEqualTo(503);
-			assertThat(service.awaitOutput("closed after a panic", Duration.ofSeconds(60))).as(service.output()).isTrue();
+			assertThat(service.awaitOutput("Embedded Neo4j stopped", Duration.ofSeconds(120))).as(service.output()).isTrue();
 			RawHttp.Response read = RawHttp.get(port, "/api/entities/vendor:huawei");
 			assertThat(read.status()).as(read.body()).isEqualTo(503);
 			assertThat(read.header("Content-Type")).startsWith("application/problem+json");
