@@ -217,18 +217,9 @@ function regionPicker(id, chosen, onPick) {
   const list = el('ul', { id: `${id}-options`, class: 'picker-options', role: 'listbox', hidden: true });
   let timer = null;
   let controller = null;
-  let active = -1;
-  const items = () => [...list.querySelectorAll('li[data-id]')];
-  const close = () => {
-    list.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
-    active = -1;
-  };
-  const highlight = index => {
-    const all = items();
-    active = all.length ? (index + all.length) % all.length : -1;
-    all.forEach((li, i) => li.setAttribute('aria-selected', String(i === active)));
-  };
+  const { open, close } = listbox(input, list, input, () => {
+    if (!input.value.trim() && chosen) pick(null);
+  });
   const pick = region => {
     close();
     chosen = region;
@@ -254,9 +245,7 @@ function regionPicker(id, chosen, onPick) {
         },
       }, nameOf(hit), hit.nameEn && lang !== 'en' ? el('span', { class: 'muted' }, ` ${hit.nameEn}`) : null))
         : [el('li', { class: 'empty' }, T(`没有名为“${q}”的地区`, `No region matches “${q}”`))]));
-      list.hidden = false;
-      input.setAttribute('aria-expanded', 'true');
-      highlight(0);
+      open();
     } catch (error) {
       if (error.name !== 'AbortError') list.replaceChildren(el('li', { class: 'empty' }, error.message));
     }
@@ -277,6 +266,33 @@ function regionPicker(id, chosen, onPick) {
       input.value = chosen ? nameOf(chosen) : '';
     }
   });
+  return el('span', { class: 'picker-box' }, input, list);
+}
+
+/**
+ * The keys of a list of options under a text box (the ARIA combobox pattern): arrows move the highlight,
+ * Escape closes, Enter takes the highlighted option (the first when none is) by its mousedown handler, or
+ * calls onEnterWithout when there is none. {@code expanded} is the element that carries aria-expanded.
+ */
+function listbox(input, list, expanded, onEnterWithout = () => {}) {
+  let active = -1;
+  const items = () => [...list.querySelectorAll('li[role="option"]')];
+  const highlight = index => {
+    const all = items();
+    active = all.length ? (index + all.length) % all.length : -1;
+    all.forEach((li, i) => li.setAttribute('aria-selected', String(i === active)));
+    all[active]?.scrollIntoView({ block: 'nearest' });
+  };
+  const close = () => {
+    list.hidden = true;
+    expanded.setAttribute('aria-expanded', 'false');
+    active = -1;
+  };
+  const open = () => {
+    list.hidden = false;
+    expanded.setAttribute('aria-expanded', 'true');
+    highlight(0);
+  };
   input.addEventListener('keydown', event => {
     if (event.key === 'ArrowDown') highlight(active + 1);
     else if (event.key === 'ArrowUp') highlight(active - 1);
@@ -284,11 +300,11 @@ function regionPicker(id, chosen, onPick) {
     else if (event.key === 'Enter') {
       const item = items()[Math.max(active, 0)];
       if (item) item.dispatchEvent(new MouseEvent('mousedown'));
-      else if (!input.value.trim() && chosen) pick(null);
+      else onEnterWithout();
     } else return;
     event.preventDefault();
   });
-  return el('span', { class: 'picker-box' }, input, list);
+  return { open, close };
 }
 
 function status(text, isError = false) {
@@ -518,20 +534,7 @@ function initSearch() {
   const box = input.closest('.search');
   let controller = null;
   let timer = null;
-  let active = -1;
-
-  const items = () => [...list.querySelectorAll('li[data-ref]')];
-  const close = () => {
-    list.hidden = true;
-    box.setAttribute('aria-expanded', 'false');
-    active = -1;
-  };
-  const highlight = index => {
-    const all = items();
-    active = all.length ? (index + all.length) % all.length : -1;
-    all.forEach((li, i) => li.setAttribute('aria-selected', String(i === active)));
-    all[active]?.scrollIntoView({ block: 'nearest' });
-  };
+  const { open, close } = listbox(input, list, box);
   const pick = ref => {
     close();
     input.blur();
@@ -562,9 +565,7 @@ function initSearch() {
       }, kindBadge(hit.kind), el('span', { class: 'name' }, hit.name),
       hit.nameEn && hit.nameEn !== hit.name ? el('span', { class: 'en' }, hit.nameEn) : null))
         : [el('li', { class: 'empty' }, `No match for “${q}”`)]));
-      list.hidden = false;
-      box.setAttribute('aria-expanded', 'true');
-      highlight(0);
+      open();
     } catch (error) {
       if (error.name !== 'AbortError') status(error.message, true);
     }
@@ -578,16 +579,6 @@ function initSearch() {
     if (input.value.trim() && list.children.length) list.hidden = false;
   });
   input.addEventListener('blur', close);
-  input.addEventListener('keydown', event => {
-    if (event.key === 'ArrowDown') highlight(active + 1);
-    else if (event.key === 'ArrowUp') highlight(active - 1);
-    else if (event.key === 'Escape') close();
-    else if (event.key === 'Enter') {
-      const item = items()[Math.max(active, 0)];
-      if (item) pick(item.dataset.ref);
-    } else return;
-    event.preventDefault();
-  });
   $('#search-kind').addEventListener('change', run);
 }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -52,6 +53,21 @@ class ExplorerPageTest extends SeededApp {
 			.isNotEmpty()
 			.allSatisfy(text -> assertThat(text).containsAnyOf("派生自《开启智能新时代", "derived from “开启智能新时代"));
 		screenshot("explorer-3-neighbour-evidence");
+	}
+
+	@Test
+	void arrow_keys_move_through_the_search_results_and_enter_opens_the_highlighted_one() {
+		open("/");
+		WebElement search = chromium.driver().findElement(By.id("search"));
+		search.sendKeys("星火");
+		chromium.waiting(WAIT).until(d -> d.findElements(By.cssSelector("#results li[role='option']")).size() > 1);
+		search.sendKeys(Keys.ARROW_DOWN);
+		WebElement second = chromium.driver().findElements(By.cssSelector("#results li[role='option']")).get(1);
+		assertThat(second.getAttribute("aria-selected")).isEqualTo("true");
+		String name = second.findElement(By.className("name")).getText();
+		search.sendKeys(Keys.ENTER);
+		waitForHeading(name);
+		assertThat(chromium.driver().findElement(By.id("results")).isDisplayed()).isFalse();
 	}
 
 	@Test
