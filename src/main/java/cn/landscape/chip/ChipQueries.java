@@ -1,5 +1,7 @@
 package cn.landscape.chip;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +23,8 @@ import cn.landscape.entity.NodeRef;
 /**
  * What a model depends on down to the chips, and who is exposed when a chip is cut off. Both questions use
  * the one definition of "depends on a chip" ({@link #DEPENDS}), from either end, so each answers the
- * inverse of the other.
+ * inverse of the other. The service asks for dependents in a form restated for scale
+ * ({@link #dependentsAtScale}); tests check that it agrees with the plain {@link #DEPENDENTS}.
  */
 @Component
 @Transactional(readOnly = true)
@@ -98,6 +101,192 @@ public class ChipQueries {
 			""".formatted(depends("dep", "c", "p, dep", Set.of("Model", "Vendor", "Application")).indent(4).strip(), NodeRef.project("dep"), Hop.project("r"), NodeRef.project("c"),
 			CHIP_FACTS, NodeRef.project("x"), NodeRef.project("s"));
 
+	/** How many ids of a kind the scaled dependents read in order before expanding from the chip instead. */
+	public static final int WALK = 10_000;
+
+	/**
+	 * The chip's end of "depends on a chip", for the dependents at scale: the chips relied on (the chip, a
+	 * chip it substitutes for, a series either is a version of), the facilities running on them and the
+	 * vendors operating those facilities. Small for any chip; what the dependents are checked against.
+	 */
+	static final String REACH = """
+			MATCH (chip:Chip {id: $id})-[:SUBSTITUTES_FOR*0..1]->(:Chip)-[:VERSION_OF*0..1]->(x:Chip)
+			WITH DISTINCT x
+			OPTIONAL MATCH (o:Vendor)-[:DEVELOPS|USES]->(f:Facility)-[:RUNS_ON]->(x)
+			RETURN collect(DISTINCT elementId(x)) AS targets, collect(DISTINCT elementId(f)) AS facilities,
+			       collect(DISTINCT elementId(o)) AS operators
+			""";
+
+	/**
+	 * One kind of dependent, found either way in id order: {@code walk} reads the kind's first
+	 * {@code $walk} ids from its index and checks each against the chip's reach; {@code expand} starts
+	 * from the reach. Both return {@code id} and {@code element}, at most {@code $maxRows}.
+	 */
+	record DependentKind(String label, String walk, String expand) {
+	}
+
+	static final List<DependentKind> DEPENDENT_KINDS = List.of(new DependentKind("Model", """
+			MATCH (dep:Model) WHERE dep.id IS NOT NULL
+			WITH dep ORDER BY dep.id LIMIT $walk
+			WITH dep WHERE EXISTS { MATCH (dep)-[:BASED_ON|VERSION_OF*0..2]->(m:Model)
+			                        WHERE EXISTS { MATCH (m)-[:RUNS_ON|TRAINED_ON]->(x) WHERE elementId(x) IN $targets }
+			                           OR EXISTS { MATCH (m)-[:USES]->(f) WHERE elementId(f) IN $facilities }
+			                           OR EXISTS { MATCH (m)<-[:DEVELOPS]-(o) WHERE elementId(o) IN $operators } }
+			            OR EXISTS { MATCH (dep)<-[:VERSION_OF]-(:Model)-[:RUNS_ON|TRAINED_ON]->(x) WHERE elementId(x) IN $targets }
+			RETURN dep.id AS id, elementId(dep) AS element
+			ORDER BY id LIMIT $maxRows
+			""", """
+			CALL () {
+			  MATCH (x) WHERE elementId(x) IN $targets
+			  MATCH (m:Model)-[:RUNS_ON|TRAINED_ON]->(x)
+			  RETURN m
+			  UNION
+			  MATCH (f) WHERE elementId(f) IN $facilities
+			  MATCH (m:Model)-[:USES]->(f)
+			  RETURN m
+			  UNION
+			  MATCH (o) WHERE elementId(o) IN $operators
+			  MATCH (o)-[:DEVELOPS]->(m:Model)
+			  RETURN m
+			}
+			CALL (m) {
+			  MATCH (dep:Model)-[:BASED_ON|VERSION_OF*0..2]->(m)
+			  RETURN dep
+			  UNION
+			  MATCH (dep:Model)<-[:VERSION_OF]-(m)
+			  WHERE EXISTS { MATCH (m)-[:RUNS_ON|TRAINED_ON]->(x) WHERE elementId(x) IN $targets }
+			  RETURN dep
+			}
+			RETURN DISTINCT dep.id AS id, elementId(dep) AS element
+			ORDER BY id LIMIT $maxRows
+			"""), new DependentKind("Vendor", """
+			MATCH (dep:Vendor) WHERE dep.id IS NOT NULL
+			WITH dep ORDER BY dep.id LIMIT $walk
+			WITH dep WHERE elementId(dep) IN $operators
+			            OR EXISTS { MATCH (dep)-[:DEVELOPS]->(:Model)-[:RUNS_ON|TRAINED_ON]->(x) WHERE elementId(x) IN $targets }
+			RETURN dep.id AS id, elementId(dep) AS element
+			ORDER BY id LIMIT $maxRows
+			""", """
+			CALL () {
+			  MATCH (dep) WHERE elementId(dep) IN $operators
+			  RETURN dep
+			  UNION
+			  MATCH (x) WHERE elementId(x) IN $targets
+			  MATCH (dep:Vendor)-[:DEVELOPS]->(:Model)-[:RUNS_ON|TRAINED_ON]->(x)
+			  RETURN dep
+			}
+			RETURN DISTINCT dep.id AS id, elementId(dep) AS element
+			ORDER BY id LIMIT $maxRows
+			"""), new DependentKind("Application", """
+			MATCH (dep:Application) WHERE dep.id IS NOT NULL
+			WITH dep ORDER BY dep.id LIMIT $walk
+			WITH dep WHERE EXISTS { MATCH (dep)-[:RUNS_ON]->(x) WHERE elementId(x) IN $targets }
+			RETURN dep.id AS id, elementId(dep) AS element
+			ORDER BY id LIMIT $maxRows
+			""", """
+			MATCH (x) WHERE elementId(x) IN $targets
+			MATCH (dep:Application)-[:RUNS_ON]->(x)
+			RETURN DISTINCT dep.id AS id, elementId(dep) AS element
+			ORDER BY id LIMIT $maxRows
+			"""));
+
+	/**
+	 * The answer for the dependents found ({@code $deps}, element ids in order), with five paths each: the
+	 * branches of {@link #DEPENDS} from the dependent's end, those through a vendor's facility joined to the
+	 * chip's end read once.
+	 */
+	static final String DEPENDENTS_PAGE = """
+			MATCH (c:Chip {id: $id})
+			CALL (c) {
+			  MATCH (c)-[:SUBSTITUTES_FOR*0..1]->(:Chip)-[v:VERSION_OF*0..1]->(x:Chip)
+			  WITH DISTINCT x, v
+			  OPTIONAL MATCH (o:Vendor)-[u:DEVELOPS|USES]->(:Facility)-[r:RUNS_ON]->(x)
+			  RETURN collect(DISTINCT x) AS targets, collect(DISTINCT {x: x, v: v}) AS tails,
+			         collect(CASE WHEN o IS NOT NULL THEN {o: o, rels: [u, r] + v} END) AS operated
+			}
+			CALL (targets, tails, operated) {
+			  UNWIND range(0, size($deps) - 1) AS i
+			  MATCH (dep) WHERE elementId(dep) = $deps[i]
+			  CALL (dep, targets, tails, operated) {
+			    CALL (dep, targets, tails, operated) {
+			      MATCH p = (dep:Model)-[:BASED_ON|VERSION_OF*0..2]->(:Model)-[:RUNS_ON|TRAINED_ON]->(x) WHERE x IN targets
+			      UNWIND [t IN tails WHERE t.x = x] AS t
+			      RETURN relationships(p) + t.v AS rels
+			      UNION
+			      MATCH p = (dep:Model)<-[:VERSION_OF]-(:Model)-[:RUNS_ON|TRAINED_ON]->(x) WHERE x IN targets
+			      UNWIND [t IN tails WHERE t.x = x] AS t
+			      RETURN relationships(p) + t.v AS rels
+			      UNION
+			      MATCH p = (dep:Model)-[:BASED_ON|VERSION_OF*0..2]->(:Model)-[:USES]->(:Facility)-[:RUNS_ON]->(x) WHERE x IN targets
+			      UNWIND [t IN tails WHERE t.x = x] AS t
+			      RETURN relationships(p) + t.v AS rels
+			      UNION
+			      MATCH p = (dep:Model)-[:BASED_ON|VERSION_OF*0..2]->(:Model)<-[:DEVELOPS]-(o:Vendor)
+			      UNWIND [t IN operated WHERE t.o = o] AS t
+			      RETURN relationships(p) + t.rels AS rels
+			      UNION
+			      MATCH p = (dep:Vendor)-[:DEVELOPS]->(:Model)-[:RUNS_ON|TRAINED_ON]->(x) WHERE x IN targets
+			      UNWIND [t IN tails WHERE t.x = x] AS t
+			      RETURN relationships(p) + t.v AS rels
+			      UNION
+			      UNWIND [t IN operated WHERE t.o = dep] AS t
+			      RETURN t.rels AS rels
+			      UNION
+			      MATCH p = (dep:Application)-[:RUNS_ON]->(x) WHERE x IN targets
+			      UNWIND [t IN tails WHERE t.x = x] AS t
+			      RETURN relationships(p) + t.v AS rels
+			    }
+			    RETURN rels LIMIT 5
+			  }
+			  WITH i, dep, collect(rels) AS paths
+			  ORDER BY i
+			  RETURN collect({node: %s, paths: [p IN paths | [r IN p | %s]]}) AS dependents
+			}
+			RETURN %s AS chip, dependents,
+			       %s,
+			       [(c)-[r:SUBSTITUTES_FOR]->(x:Chip) | {node: %s, rel: r}] AS substitutesFor,
+			       [(s:Chip)-[r:SUBSTITUTES_FOR]->(c) | {node: %s, rel: r}] AS substitutes
+			""".formatted(NodeRef.project("dep"), Hop.project("r"), NodeRef.project("c"), CHIP_FACTS, NodeRef.project("x"),
+			NodeRef.project("s"));
+
+	/** Runs one statement and gives its records: Neo4jClient in the service, a driver transaction in the bench. */
+	@FunctionalInterface
+	public interface Statements {
+
+		List<Record> run(String cypher, Map<String, Object> parameters);
+
+	}
+
+	/**
+	 * {@link #DEPENDENTS} tuned for a large graph, its twin (a test checks that they agree). The plain form
+	 * follows every path from the chip, which at a million nodes is most of the graph for a popular chip (a
+	 * vendor with a facility on it brings all its models). This reads the chip's {@link #REACH}, then each
+	 * kind's first dependents in id order, by whichever way of {@link #DEPENDENT_KINDS} costs less: the walk,
+	 * when its {@code walk} ids hold a page of them or are all the kind has; else the expansion. Paths are
+	 * read for the page only ({@link #DEPENDENTS_PAGE}). Several small statements rather than one: as one
+	 * statement with conditional branches it took Neo4j several seconds to plan.
+	 */
+	public static Optional<ChipDependents> dependentsAtScale(Statements statements, String chipId, int maxRows, int walk) {
+		List<Record> reach = statements.run(REACH, Map.of("id", chipId));
+		List<Map.Entry<String, String>> found = new ArrayList<>();
+		if (!reach.isEmpty()) {
+			Map<String, Object> parameters = new HashMap<>(reach.getFirst().asMap());
+			parameters.put("walk", walk);
+			parameters.put("maxRows", maxRows);
+			for (DependentKind kind : DEPENDENT_KINDS) {
+				List<Record> walked = statements.run(kind.walk(), parameters);
+				boolean whole = walked.size() < maxRows && statements.run("MATCH (n:%s) RETURN count(n) AS n".formatted(kind.label()), Map.of())
+					.getFirst()
+					.get("n")
+					.asLong() <= walk;
+				List<Record> rows = walked.size() == maxRows || whole ? walked : statements.run(kind.expand(), parameters);
+				rows.forEach(r -> found.add(Map.entry(r.get("id").asString(), r.get("element").asString())));
+			}
+		}
+		List<String> page = found.stream().sorted(Map.Entry.comparingByKey()).limit(maxRows).map(Map.Entry::getValue).toList();
+		return statements.run(DEPENDENTS_PAGE, Map.of("id", chipId, "deps", page)).stream().findFirst().map(ChipQueries::dependents);
+	}
+
 	private final Neo4jClient client;
 
 	private final int maxRows;
@@ -131,11 +320,10 @@ public class ChipQueries {
 	/** Who depends on the chip (or on one it substitutes for), in id order, each with up to five paths. */
 	@Cacheable("chip-dependents")
 	public Optional<ChipDependents> dependents(String chipId) {
-		return client.query(DEPENDENTS)
-			.bindAll(Map.of("id", chipId, "maxRows", maxRows))
-			.fetchAs(ChipDependents.class)
-			.mappedBy((types, r) -> dependents(r))
-			.first();
+		return dependentsAtScale(
+				(cypher, parameters) -> List.copyOf(
+						client.query(cypher).bindAll(parameters).fetchAs(Record.class).mappedBy((types, r) -> r).all()),
+				chipId, maxRows, WALK);
 	}
 
 	private static ChipDependency dependency(Record r) {
@@ -143,7 +331,8 @@ public class ChipQueries {
 				Linked.list(r.get("restrictions")), Linked.list(r.get("substitutes")), r.get("paths").asList(Hop::path));
 	}
 
-	private static ChipDependents dependents(Record r) {
+	/** Maps a record of {@link #DEPENDENTS} or {@link #DEPENDENTS_PAGE}. */
+	public static ChipDependents dependents(Record r) {
 		return new ChipDependents(NodeRef.of(r.get("chip")), Linked.list(r.get("makers")),
 				Linked.list(r.get("restrictions")), Linked.list(r.get("substitutesFor")), Linked.list(r.get("substitutes")),
 				r.get("dependents").asList(d -> new Dependent(NodeRef.of(d.get("node")), d.get("paths").asList(Hop::path))));

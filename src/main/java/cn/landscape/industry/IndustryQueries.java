@@ -48,6 +48,7 @@ public class IndustryQueries {
 			    AND NOT EXISTS { (m)<-[:BUILT_ON]-(:Application)-[:SERVES]->(i) }
 			  RETURN m, 2 AS rank, 'general' AS via, null AS app, [] AS rels
 			}
+			WITH m, rank, via, app, rels ORDER BY app.id
 			WITH m, rank, collect({via: via, app: app, rels: rels}) AS reasons
 			ORDER BY rank, m.id
 			SKIP $offset LIMIT $limit
@@ -62,6 +63,91 @@ public class IndustryQueries {
 			       reasons[0] AS reason,
 			       [r IN reasons | r.rels] AS rels
 			""".formatted(SERVING.indent(2).strip());
+
+	/** How many model ids {@link #MODELS_AT_SCALE} reads in order before it expands from the industry instead. */
+	public static final int WALK = 10_000;
+
+	/**
+	 * {@link #MODELS} tuned for a large graph, its twin (a test checks that they agree). Each rank is cut at
+	 * offset + limit ({@code $window}) in id order, and a rank is read only when the ranks before it leave
+	 * room. The direct models come from walking the Model id index for the first {@code $walk} ids, which
+	 * fills the window of an industry that many models serve without reading all of them; when it does not,
+	 * from the industry's end. Reasons, evidence and vendor are read for the page only.
+	 */
+	public static final String MODELS_AT_SCALE = """
+			CYPHER 25
+			MATCH (i:Industry {id: $industry})
+			CALL (i) {
+			  MATCH (m:Model) WHERE m.id IS NOT NULL
+			  WITH m ORDER BY m.id LIMIT $walk
+			  WITH m WHERE EXISTS { (m)-[:SERVES]->(i) }
+			  WITH m ORDER BY m.id LIMIT $window
+			  RETURN collect(m) AS walked
+			}
+			CALL (i, walked) {
+			  WHEN size(walked) = $window OR COUNT { (:Model) } <= $walk THEN {
+			    RETURN walked AS direct
+			  }
+			  ELSE {
+			    MATCH (i)<-[:SERVES]-(m:Model)
+			    WITH DISTINCT m ORDER BY m.id LIMIT $window
+			    RETURN collect(m) AS direct
+			  }
+			}
+			CALL (i, direct) {
+			  WHEN size(direct) < $window THEN {
+			    MATCH (i)<-[:SERVES]-(:Application)-[:BUILT_ON]->(m:Model)
+			    WHERE NOT (m)-[:SERVES]->(i)
+			    WITH DISTINCT m ORDER BY m.id LIMIT $window
+			    RETURN collect(m) AS viaApplication
+			  }
+			  ELSE {
+			    RETURN [] AS viaApplication
+			  }
+			}
+			CALL (i, direct, viaApplication) {
+			  WHEN $includeGeneral AND size(direct) + size(viaApplication) < $window THEN {
+			    MATCH (m:Model)
+			    WHERE m.id IS NOT NULL AND m.type = 'general' AND NOT (m)-[:SERVES]->(i)
+			      AND NOT EXISTS { (m)<-[:BUILT_ON]-(:Application)-[:SERVES]->(i) }
+			    WITH m ORDER BY m.id LIMIT $window
+			    RETURN collect(m) AS general
+			  }
+			  ELSE {
+			    RETURN [] AS general
+			  }
+			}
+			UNWIND [m IN direct | {m: m, rank: 0}] + [m IN viaApplication | {m: m, rank: 1}]
+			       + [m IN general | {m: m, rank: 2}] AS row
+			WITH i, row.m AS m, row.rank AS rank
+			ORDER BY rank, m.id
+			SKIP $offset LIMIT $limit
+			CALL (i, m, rank) {
+			  MATCH (i)<-[s:SERVES]-(m)
+			  WHERE rank = 0
+			  RETURN 'direct' AS via, null AS app, [s] AS rels
+			  UNION ALL
+			  MATCH (i)<-[s:SERVES]-(a:Application)-[b:BUILT_ON]->(m)
+			  WHERE rank = 1
+			  RETURN 'application' AS via, a AS app, [s, b] AS rels
+			  UNION ALL
+			  WITH rank WHERE rank = 2
+			  RETURN 'general' AS via, null AS app, [] AS rels
+			}
+			WITH m, rank, via, app, rels ORDER BY app.id
+			WITH m, rank, collect({via: via, app: app, rels: rels}) AS reasons
+			ORDER BY rank, m.id
+			CALL (m) {
+			  OPTIONAL MATCH (v:Vendor)-[:DEVELOPS]->(m)
+			  OPTIONAL MATCH (m)-[:VERSION_OF]->(:Model)<-[:DEVELOPS]-(fv:Vendor)
+			  WITH coalesce(v, fv) AS vendor ORDER BY vendor.id LIMIT 1
+			  RETURN vendor
+			}
+			RETURN m.id AS id, m.name AS name, m.nameEn AS nameEn, m.type AS type, m.deployment AS deployment,
+			       CASE WHEN vendor IS NULL THEN null ELSE {id: vendor.id, name: vendor.name} END AS vendor,
+			       reasons[0] AS reason,
+			       [r IN reasons | r.rels] AS rels
+			""";
 
 	private final Neo4jClient client;
 
@@ -100,8 +186,9 @@ public class IndustryQueries {
 	/** A page of the models serving an industry: direct first, then through applications, then general ones. */
 	@Cacheable("industry-models")
 	public List<ServingModel> models(String industryId, boolean includeGeneral, int offset, int limit) {
-		return List.copyOf(client.query(MODELS)
-			.bindAll(Map.of("industry", industryId, "includeGeneral", includeGeneral, "offset", offset, "limit", limit))
+		return List.copyOf(client.query(MODELS_AT_SCALE)
+			.bindAll(Map.of("industry", industryId, "includeGeneral", includeGeneral, "offset", offset, "limit", limit,
+					"window", offset + limit, "walk", WALK))
 			.fetchAs(ServingModel.class)
 			.mappedBy((types, r) -> model(r))
 			.all());

@@ -51,6 +51,12 @@ final class Mix {
 
 	}
 
+	/** What the chip dependents endpoint runs for a chip: several statements in one transaction. */
+	static Raw dependents(int maxRows) {
+		return (tx, id) -> ChipQueries.dependentsAtScale((cypher, parameters) -> tx.run(cypher, parameters).list(), id,
+				maxRows, ChipQueries.WALK).map(d -> 1).orElse(0);
+	}
+
 	/** The domains the parameters come from, read from the graph. */
 	record Domains(List<String> industries, List<String> models, List<String> chips, List<String> vendors,
 			List<String> regions, List<String> searchTerms) {
@@ -88,8 +94,8 @@ final class Mix {
 					.size()));
 		questions.add(new Question("models by industry", 10, new Zipf(d.industries(), 4),
 				id -> "/api/industries/industry:" + enc(id) + "/models",
-				(s, id) -> s.run(IndustryQueries.MODELS,
-						Map.of("industry", id, "includeGeneral", false, "offset", 0, "limit", 50))
+				(s, id) -> s.run(IndustryQueries.MODELS_AT_SCALE, Map.of("industry", id, "includeGeneral", false, "offset", 0,
+						"limit", 50, "window", 50, "walk", IndustryQueries.WALK))
 					.list()
 					.size()));
 		questions.add(new Question("chip dependencies", 10, new Zipf(d.models(), 5),
@@ -107,7 +113,7 @@ final class Mix {
 					return s.run(PolicyQueries.POLICIES_IN_REGION, p).list().size();
 				}));
 		questions.add(new Question("chip dependents", 6, new Zipf(d.chips(), 7), id -> "/api/chips/chip:" + enc(id) + "/dependents",
-				(s, id) -> s.run(ChipQueries.DEPENDENTS, Map.of("id", id, "maxRows", maxRows)).list().size()));
+				dependents(maxRows)));
 		questions.add(new Question("path", 6, new Zipf(d.models(), 8),
 				id -> "/api/path?from=model:" + enc(id) + "&to=vendor:nvidia&maxDepth=4",
 				(s, id) -> s.run(GraphQueries.pathCypher(4),
