@@ -11,22 +11,33 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.RoutingControl;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Asks every read endpoint once, over loopback, before the service reports itself ready. Neo4j plans a
@@ -37,6 +48,10 @@ import org.springframework.stereotype.Component;
  * health indicator (in the readiness group) reports OUT_OF_SERVICE, so a load balancer or an orchestrator
  * waits while liveness is already UP. A warm-up that fails only costs the speed of the first calls, so
  * it never fails the start-up. Refs come from the data itself.
+ * <p>
+ * Its requests run with a timeout of their own, landscape.warmup.timeout ({@link Transactions}), longer
+ * than the users' landscape.query.timeout: a plan that takes long to make on a loaded machine is still made
+ * and cached, and readiness comes once it is.
  */
 @Component
 class QueryWarmup implements HealthIndicator {
@@ -54,10 +69,13 @@ class QueryWarmup implements HealthIndicator {
 
 	private final Driver driver;
 
+	private final Transactions transactions;
+
 	private volatile Health health = Health.outOfService().withDetail("warmup", "not started").build();
 
-	QueryWarmup(Driver driver) {
+	QueryWarmup(Driver driver, Transactions transactions) {
 		this.driver = driver;
+		this.transactions = transactions;
 	}
 
 	@Override
@@ -126,13 +144,16 @@ class QueryWarmup implements HealthIndicator {
 		return records.isEmpty() ? Map.of() : records.get(0).asMap();
 	}
 
-	private static Timed ask(HttpClient client, URI uri) {
+	private Timed ask(HttpClient client, URI uri) {
 		long t0 = System.nanoTime();
 		int status;
 		String error = null;
 		try {
-			status = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-					HttpResponse.BodyHandlers.discarding()).statusCode();
+			HttpRequest request = HttpRequest.newBuilder(uri)
+				.header(Transactions.HEADER, transactions.token())
+				.timeout(transactions.timeout.plusSeconds(30))
+				.build();
+			status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 		}
 		catch (java.io.IOException ex) {
 			status = -1;
@@ -192,6 +213,56 @@ class QueryWarmup implements HealthIndicator {
 
 	private static String enc(String text) {
 		return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	/**
+	 * Runs each warm-up request in one read transaction with the warm-up timeout; the queries classes'
+	 * {@code @Transactional(readOnly = true)} joins it, so their queries get that timeout instead of the
+	 * users'. A request is the warm-up's only if it carries the token made at this start, which never
+	 * leaves the process. The transaction is rolled back: it only read.
+	 */
+	@Component
+	static class Transactions extends OncePerRequestFilter {
+
+		static final String HEADER = "X-Landscape-Warmup";
+
+		private final String token = UUID.randomUUID().toString();
+
+		private final Duration timeout;
+
+		private final ObjectProvider<PlatformTransactionManager> managers;
+
+		Transactions(@Value("${landscape.warmup.timeout}") Duration timeout,
+				ObjectProvider<PlatformTransactionManager> managers) {
+			this.timeout = timeout;
+			this.managers = managers;
+		}
+
+		String token() {
+			return token;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, java.io.IOException {
+			if (!token.equals(request.getHeader(HEADER))) {
+				chain.doFilter(request, response);
+				return;
+			}
+			DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+			definition.setReadOnly(true);
+			definition.setTimeout(Math.max(1, (int) timeout.toSeconds()));
+			definition.setName("query-warmup");
+			PlatformTransactionManager manager = managers.getObject();
+			TransactionStatus status = manager.getTransaction(definition);
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				manager.rollback(status);
+			}
+		}
+
 	}
 
 }
