@@ -33,8 +33,7 @@ class OverviewQueries {
 
 		MODELS("models", """
 				MATCH (n:Model)
-				WHERE ($industry IS NULL OR EXISTS { (n)-[:SERVES]->(:Industry {id: $industry}) }
-				       OR EXISTS { (n)<-[:BUILT_ON]-(:Application)-[:SERVES]->(:Industry {id: $industry}) })
+				WHERE ($industry IS NULL OR %3$s)
 				  AND ($region IS NULL OR EXISTS { (n)<-[:DEVELOPS]-(:Vendor)-[:LOCATED_IN]->(:Region)-[:PART_OF]->{0,4}(:Region {id: $region}) })
 				  AND %1$s
 				// Scope (type) and deployment, either of which the documents may leave unstated
@@ -71,6 +70,23 @@ class OverviewQueries {
 				WITH n, g, coalesce(g.id, 'unknown') AS key
 				""", "[(n)-[:MADE_BY]->(v:Vendor) | %s][0]".formatted(NodeRef.project("v")), "{chipType: n.chipType, process: n.process}");
 
+		/** A model serves an industry itself or through an application built on it. */
+		private static final String SERVES = """
+				EXISTS { (n)-[:SERVES]->(:Industry {id: $industry}) }
+				       OR EXISTS { (n)<-[:BUILT_ON]-(:Application)-[:SERVES]->(:Industry {id: $industry}) }""";
+
+		/**
+		 * The models section with an industry: the same rows as its plain form, found from the industry's side
+		 * (the models and applications serving it) instead of by testing every model.
+		 */
+		private static final String MODELS_OF_INDUSTRY = """
+				CALL () {
+				  MATCH (:Industry {id: $industry})<-[:SERVES]-(n:Model) RETURN n
+				  UNION
+				  MATCH (:Industry {id: $industry})<-[:SERVES]-(:Application)-[:BUILT_ON]->(n:Model) RETURN n
+				}
+				WITH n WHERE true""";
+
 		private static final String IN_DOCUMENT = "($document IS NULL OR EXISTS { (:Document {id: $document})-[:MENTIONS]->(n) })";
 
 		private static final String CHIP_FILTER = """
@@ -81,12 +97,24 @@ class OverviewQueries {
 
 		final String rows;
 
+		/** The tuned twin of {@link #rows} when an industry is given; null where the plain form is fast enough. */
+		final String rowsOfIndustry;
+
 		final String card;
 
 		Section(String key, String rows, String by, String facts) {
 			this.key = key;
-			this.rows = rows.formatted(IN_DOCUMENT, CHIP_FILTER) + "WITH n, g, key WHERE $group IS NULL OR key = $group\n";
+			String group = "WITH n, g, key WHERE $group IS NULL OR key = $group\n";
+			this.rows = rows.formatted(IN_DOCUMENT, CHIP_FILTER, SERVES) + group;
+			String plainSource = "MATCH (n:Model)\nWHERE ($industry IS NULL OR %3$s)";
+			this.rowsOfIndustry = rows.contains(plainSource)
+					? rows.replace(plainSource, MODELS_OF_INDUSTRY).formatted(IN_DOCUMENT, CHIP_FILTER, SERVES) + group : null;
 			this.card = "{node: %s, by: %s, facts: %s, stored: %s}".formatted(NodeRef.project("n"), by, facts, stored());
+		}
+
+		/** The rows to use: the tuned twin when it applies, unless {@code plain} is asked for. */
+		String rows(Filters filters, boolean plain) {
+			return filters.industry() == null || rowsOfIndustry == null || plain ? rows : rowsOfIndustry;
 		}
 
 		/** What says which of a card's facts are the curators' reading, and why. */
@@ -94,24 +122,27 @@ class OverviewQueries {
 			return "n {.id, .curated, %s}".formatted(Evidence.STORED.stream().map(p -> "." + p).collect(Collectors.joining(", ")));
 		}
 
-		String groups() {
+		/**
+		 * Each group's members are collected unsorted; only the groups on the page are sorted, and only
+		 * far enough for their first cards (a top-k, not a sort of the whole section).
+		 */
+		String groups(String rows) {
 			return rows + """
-					WITH key, g, n ORDER BY n.name, n.id
-					WITH key, g, count(n) AS total, collect(n)[..$cap] AS first
-					ORDER BY total DESC, key
-					WITH collect({key: key, g: g, total: total, first: first}) AS grouped
+					WITH key, g, collect(n) AS members
+					WITH key, g, members, size(members) AS total ORDER BY total DESC, key
+					WITH collect({key: key, g: g, total: total, members: members}) AS grouped
 					RETURN size(grouped) AS groupCount,
-					       [x IN grouped[$groupOffset..($groupOffset + $groupLimit)] |
-					        {key: x.key, node: CASE WHEN x.g IS NULL THEN null ELSE %s END, total: x.total,
-					         items: [n IN x.first | %s]}] AS groups
+					       COLLECT { UNWIND grouped[$groupOffset..($groupOffset + $groupLimit)] AS x
+					                 RETURN {key: x.key, node: CASE WHEN x.g IS NULL THEN null ELSE %s END, total: x.total,
+					                         items: COLLECT { UNWIND x.members AS n WITH n ORDER BY n.name, n.id LIMIT $cap RETURN %s }} } AS groups
 					""".formatted(NodeRef.project("x.g"), card);
 		}
 
-		String page() {
+		String page(String rows) {
 			return rows + """
-					WITH n ORDER BY n.name, n.id
-					WITH count(n) AS total, collect(n) AS members
-					RETURN total, [n IN members[$offset..($offset + $limit)] | %s] AS items
+					WITH collect(n) AS members
+					RETURN size(members) AS total,
+					       COLLECT { UNWIND members AS n WITH n ORDER BY n.name, n.id SKIP $offset LIMIT $limit RETURN %s } AS items
 					""".formatted(card);
 		}
 
@@ -156,48 +187,52 @@ class OverviewQueries {
 	record RegionPage(long total, List<RegionGlance> regions, Integer nextOffset) {
 	}
 
-	private static final String TIMELINE = """
+	/** Each kind's earliest {@code $limit} first, then the earliest of both; regions and vendor only for those. */
+	static final String TIMELINE = """
 			CALL () {
 			  MATCH (n:Policy) WHERE n.date IS NOT NULL AND ($kind IS NULL OR $kind = 'policy')
 			    AND ($region IS NULL OR EXISTS { (:Region {id: $region})<-[:PART_OF]-{0,4}(:Region)<-[:COVERS]-(n) })
-			  RETURN n, n.date AS date, 'date' AS property, [(n)-[:COVERS]->(r:Region) | %1$s] AS regions, null AS by
+			  WITH n, n.date AS date ORDER BY date, n.id LIMIT $limit
+			  RETURN n, date, 'date' AS property
 			  UNION ALL
 			  MATCH (n:Model) WHERE n.releaseDate IS NOT NULL AND ($kind IS NULL OR $kind = 'model')
 			    AND ($region IS NULL OR EXISTS { (:Region {id: $region})<-[:PART_OF]-{0,4}(:Region)<-[:LOCATED_IN]-(:Vendor)-[:DEVELOPS]->(n) })
-			  RETURN n, n.releaseDate AS date, 'releaseDate' AS property,
-			         [(n)<-[:DEVELOPS]-(:Vendor)-[:LOCATED_IN]->(r:Region) | %1$s] AS regions,
-			         [(n)<-[:DEVELOPS]-(v:Vendor) | %2$s][0] AS by
+			  WITH n, n.releaseDate AS date ORDER BY date, n.id LIMIT $limit
+			  RETURN n, date, 'releaseDate' AS property
 			}
-			WITH n, date, property, regions, by ORDER BY date, n.id LIMIT $limit
-			RETURN %3$s AS node, date, property, n AS stored, regions, by
+			WITH n, date, property ORDER BY date, n.id LIMIT $limit
+			RETURN %3$s AS node, date, property, n AS stored,
+			       CASE property WHEN 'date' THEN [(n)-[:COVERS]->(r:Region) | %1$s]
+			            ELSE [(n)<-[:DEVELOPS]-(:Vendor)-[:LOCATED_IN]->(r:Region) | %1$s] END AS regions,
+			       CASE property WHEN 'date' THEN null ELSE [(n)<-[:DEVELOPS]-(v:Vendor) | %2$s][0] END AS by
 			""".formatted(NodeRef.project("r"), NodeRef.project("v"), NodeRef.project("n"));
 
-	private static final String REGIONS = """
+	/** Each list is counted whole, and only its first {@code $cap} items are sorted out of it (a top-k). */
+	static final String REGIONS = """
 			MATCH (r:Region)
 			WHERE $region IS NULL OR r.id = $region OR EXISTS { (r)-[:PART_OF]->{1,4}(:Region {id: $region}) }
 			WITH r, CASE r.level WHEN 'country' THEN 0 WHEN 'cluster' THEN 1 WHEN 'province' THEN 2 WHEN 'city' THEN 3 ELSE 4 END AS rank
 			ORDER BY r.id = $region DESC, rank, r.id
-			WITH collect(r) AS regions
-			UNWIND regions[$offset..($offset + $limit)] AS r
+			SKIP $offset LIMIT $limit
 			// A region holds what its sub-regions hold (广东 holds 深圳), as GET /api/policies counts it
 			CALL (r) {
 			  MATCH (r)<-[:PART_OF]-{0,4}(:Region)<-[:COVERS]-(p:Policy)
-			  WITH DISTINCT p ORDER BY p.date IS NULL, p.date, p.id
-			  RETURN count(p) AS policyCount, collect({node: %1$s, date: p.date})[..$cap] AS policies
+			  WITH collect(DISTINCT p) AS members
+			  RETURN size(members) AS policyCount,
+			         COLLECT { UNWIND members AS p WITH p ORDER BY p.date IS NULL, p.date, p.id LIMIT $cap RETURN {node: %1$s, date: p.date} } AS policies
 			}
 			CALL (r) {
 			  MATCH (r)<-[:PART_OF]-{0,4}(:Region)<-[:LOCATED_IN]-(v:Vendor)
-			  WITH DISTINCT v ORDER BY v.name, v.id
-			  RETURN count(v) AS vendorCount, collect(v) AS vendors
+			  WITH collect(DISTINCT v) AS members
+			  RETURN size(members) AS vendorCount, COLLECT { UNWIND members AS v WITH v ORDER BY v.name, v.id LIMIT $cap RETURN %5$s } AS vendors
 			}
-			CALL (vendors) {
-			  UNWIND vendors AS v
-			  MATCH (v)-[:DEVELOPS]->(m:Model)
-			  WITH DISTINCT m ORDER BY m.name, m.id
-			  RETURN count(m) AS modelCount, collect(%2$s)[..$cap] AS models
+			CALL (r) {
+			  MATCH (r)<-[:PART_OF]-{0,4}(:Region)<-[:LOCATED_IN]-(:Vendor)-[:DEVELOPS]->(m:Model)
+			  WITH collect(DISTINCT m) AS members
+			  RETURN size(members) AS modelCount, COLLECT { UNWIND members AS m WITH m ORDER BY m.name, m.id LIMIT $cap RETURN %2$s } AS models
 			}
 			RETURN %3$s AS region, r.level AS level, [(r)-[:PART_OF]->(up:Region) | %4$s] AS parents,
-			       policyCount, policies, vendorCount, [v IN vendors[..$cap] | %5$s] AS vendors, modelCount, models
+			       policyCount, policies, vendorCount, vendors, modelCount, models
 			""".formatted(NodeRef.project("p"), NodeRef.project("m"), NodeRef.project("r"), NodeRef.project("up"),
 			NodeRef.project("v"));
 
@@ -234,11 +269,16 @@ class OverviewQueries {
 	}
 
 	SectionAnswer groups(Section section, Filters filters, int cap, int groupOffset, int groupLimit) {
+		return groups(section, filters, cap, groupOffset, groupLimit, false);
+	}
+
+	/** {@code plain}: the section's plain form even where a tuned twin applies (to test that they agree). */
+	SectionAnswer groups(Section section, Filters filters, int cap, int groupOffset, int groupLimit, boolean plain) {
 		Map<String, Object> parameters = filters.parameters();
 		parameters.put("cap", cap);
 		parameters.put("groupOffset", groupOffset);
 		parameters.put("groupLimit", groupLimit);
-		return one(section.groups(), parameters, SectionAnswer.class, r -> {
+		return one(section.groups(section.rows(filters, plain)), parameters, SectionAnswer.class, r -> {
 			long groupCount = r.get("groupCount").asLong();
 			List<Group> groups = r.get("groups").asList(g -> {
 				List<Card> items = g.get("items").asList(OverviewQueries::card);
@@ -255,7 +295,7 @@ class OverviewQueries {
 		parameters.put("group", group);
 		parameters.put("offset", offset);
 		parameters.put("limit", limit);
-		return one(section.page(), parameters, GroupPage.class, r -> {
+		return one(section.page(section.rows(filters, false)), parameters, GroupPage.class, r -> {
 			long total = r.get("total").asLong();
 			List<Card> items = r.get("items").asList(OverviewQueries::card);
 			int next = offset + items.size();
