@@ -26,7 +26,7 @@ import cn.landscape.evidence.Evidence;
  */
 @Component
 @Transactional(readOnly = true)
-class OverviewQueries {
+public class OverviewQueries {
 
 	/** One section of the overview: which nodes, how they group, and what a card shows. */
 	enum Section {
@@ -188,7 +188,7 @@ class OverviewQueries {
 	}
 
 	/** Each kind's earliest {@code $limit} first, then the earliest of both; regions and vendor only for those. */
-	static final String TIMELINE = """
+	public static final String TIMELINE = """
 			CALL () {
 			  MATCH (n:Policy) WHERE n.date IS NOT NULL AND ($kind IS NULL OR $kind = 'policy')
 			    AND ($region IS NULL OR EXISTS { (:Region {id: $region})<-[:PART_OF]-{0,4}(:Region)<-[:COVERS]-(n) })
@@ -245,6 +245,16 @@ class OverviewQueries {
 	private static final String DOCUMENT = "MATCH (d:Document {id: $id}) RETURN d.id AS id";
 
 	private static final String DOCUMENT_IDS = "MATCH (d:Document) RETURN d.id AS id ORDER BY id LIMIT 20";
+
+	/**
+	 * The Cypher of each section as GET /api/overview runs it, with or without an industry (the tuned twin
+	 * where it applies): the bench's raw figures run these.
+	 */
+	public static List<String> overviewCypher(boolean industry) {
+		return java.util.Arrays.stream(Section.values())
+			.map(s -> s.groups(industry && s.rowsOfIndustry != null ? s.rowsOfIndustry : s.rows))
+			.toList();
+	}
 
 	private final Neo4jClient client;
 

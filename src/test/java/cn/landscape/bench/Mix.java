@@ -21,6 +21,7 @@ import cn.landscape.entity.Lucene;
 import cn.landscape.entity.Names;
 import cn.landscape.graph.GraphQueries;
 import cn.landscape.industry.IndustryQueries;
+import cn.landscape.overview.OverviewQueries;
 import cn.landscape.policy.PolicyQueries;
 import cn.landscape.search.SearchQueries;
 
@@ -64,14 +65,16 @@ final class Mix {
 
 	/**
 	 * Weights of the questions in an analyst session, out of 100: looking things up (search, an entity,
-	 * its neighbourhood) dominates; the analytic questions follow; paths are occasional.
+	 * its neighbourhood) dominates; the analytic questions follow; paths are occasional. The overview is
+	 * the page's start view and is asked again at each change of its filters (none, an industry or a
+	 * region); the timeline is a view an analyst opens now and then, whole or for a region.
 	 */
 	static List<Question> questions(Domains d, int maxRows) {
 		List<String> entities = new ArrayList<>();
 		d.vendors().forEach(id -> entities.add("vendor:" + id));
 		d.models().forEach(id -> entities.add("model:" + id));
 		List<Question> questions = new ArrayList<>();
-		questions.add(new Question("search", 25, new Zipf(d.searchTerms(), 1), t -> "/api/search?q=" + enc(t),
+		questions.add(new Question("search", 20, new Zipf(d.searchTerms(), 1), t -> "/api/search?q=" + enc(t),
 				(s, t) -> {
 					Map<String, Object> p = new HashMap<>();
 					p.put("label", null);
@@ -83,7 +86,7 @@ final class Mix {
 					int rows = t.codePointCount(0, t.length()) < 2 ? 0 : s.run(SearchQueries.SEARCH, p).list().size();
 					return rows > 0 ? rows : s.run(SearchQueries.CONTAINS, p).list().size();
 				}));
-		questions.add(new Question("entity", 20, new Zipf(entities, 2), ref -> "/api/entities/" + enc(ref),
+		questions.add(new Question("entity", 16, new Zipf(entities, 2), ref -> "/api/entities/" + enc(ref),
 				(s, ref) -> s.run(EntityQueries.ENTITY, Map.of("id", id(ref), "label", label(ref), "maxRows", maxRows))
 					.list()
 					.size()));
@@ -120,6 +123,35 @@ final class Mix {
 						Map.of("fromId", id, "fromLabel", "Model", "toId", "nvidia", "toLabel", "Vendor", "limit", 10))
 					.list()
 					.size()));
+		List<String> overviewFilters = new ArrayList<>(List.of("all"));
+		d.industries().forEach(id -> overviewFilters.add("industry:" + id));
+		d.regions().forEach(id -> overviewFilters.add("region:" + id));
+		questions.add(new Question("overview", 6, new Zipf(overviewFilters, 9),
+				f -> "/api/overview" + (f.equals("all") ? "" : "?" + label(f).toLowerCase() + "=" + enc(f)), (s, f) -> {
+					Map<String, Object> p = new HashMap<>();
+					p.put("industry", f.startsWith("industry:") ? id(f) : null);
+					p.put("region", f.startsWith("region:") ? id(f) : null);
+					p.put("document", null);
+					p.put("group", null);
+					p.put("cap", 12);
+					p.put("groupOffset", 0);
+					p.put("groupLimit", 20);
+					int rows = 0;
+					for (String cypher : OverviewQueries.overviewCypher(p.get("industry") != null)) {
+						rows += s.run(cypher, p).list().size();
+					}
+					return rows;
+				}));
+		List<String> timelineRegions = new ArrayList<>(List.of("all"));
+		timelineRegions.addAll(d.regions());
+		questions.add(new Question("timeline", 3, new Zipf(timelineRegions, 10),
+				r -> "/api/overview/timeline" + (r.equals("all") ? "" : "?region=region:" + enc(r)), (s, r) -> {
+					Map<String, Object> p = new HashMap<>();
+					p.put("region", r.equals("all") ? null : r);
+					p.put("kind", null);
+					p.put("limit", maxRows + 1);
+					return s.run(OverviewQueries.TIMELINE, p).list().size();
+				}));
 		return questions;
 	}
 
