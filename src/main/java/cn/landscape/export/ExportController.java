@@ -97,21 +97,21 @@ class ExportController {
 
 	}
 
-	/** Every node, kind by kind, with its kind's label. */
-	private void nodes(BiConsumer<String, Record> consumer) {
+	/** Every node, kind by kind, with its kind. */
+	private void nodes(BiConsumer<Kind, Record> consumer) {
 		each(NODES, consumer);
 	}
 
-	/** Every relationship, by its start node's kind, with that kind's label. */
-	private void relationships(BiConsumer<String, Record> consumer) {
+	/** Every relationship, by its start node's kind, with that kind. */
+	private void relationships(BiConsumer<Kind, Record> consumer) {
 		each(RELATIONSHIPS, consumer);
 	}
 
-	private void each(String cypher, BiConsumer<String, Record> consumer) {
+	private void each(String cypher, BiConsumer<Kind, Record> consumer) {
 		try (var session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
 			session.executeRead(tx -> {
 				for (Kind kind : Kind.values()) {
-					tx.run(cypher.formatted(kind.label())).stream().forEach(r -> consumer.accept(kind.label(), r));
+					tx.run(cypher.formatted(kind.label())).stream().forEach(r -> consumer.accept(kind, r));
 				}
 				return null;
 			});
@@ -122,12 +122,12 @@ class ExportController {
 		try (JsonGenerator gen = json.createGenerator(out)) {
 			gen.writeStartObject();
 			gen.writeArrayPropertyStart("nodes");
-			nodes((label, r) -> gen.writePOJO(Map.of("id", ref(label, r.get("props").get("id").asString()), "labels",
-					List.of(label), "properties", props(r.get("props")))));
+			nodes((kind, r) -> gen.writePOJO(Map.of("id", ref(kind, r.get("props").get("id").asString()), "labels",
+					List.of(kind.label()), "properties", props(r.get("props")))));
 			gen.writeEndArray();
 			gen.writeArrayPropertyStart("relationships");
-			relationships((label, r) -> gen.writePOJO(Map.of("type", r.get("type").asString(), "source",
-					ref(label, r.get("fromId").asString()), "target",
+			relationships((kind, r) -> gen.writePOJO(Map.of("type", r.get("type").asString(), "source",
+					ref(kind, r.get("fromId").asString()), "target",
 					ref(r.get("toLabel").asString(), r.get("toId").asString()), "properties", props(r.get("props")))));
 			gen.writeEndArray();
 			gen.writeEndObject();
@@ -137,11 +137,11 @@ class ExportController {
 	private void writeCsv(OutputStream out) throws IOException {
 		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 		writer.write("element,kind,id,name,nameEn,type,source,target,properties\n");
-		nodes((label, r) -> line(writer, "node", label, ref(label, r.get("props").get("id").asString()),
+		nodes((kind, r) -> line(writer, "node", kind.label(), ref(kind, r.get("props").get("id").asString()),
 				r.get("props").get("name").asString(null),
 				r.get("props").get("nameEn").asString(null), "", "", "", json.writeValueAsString(props(r.get("props")))));
-		relationships((label, r) -> line(writer, "relationship", "", "", "", "", r.get("type").asString(),
-				ref(label, r.get("fromId").asString()),
+		relationships((kind, r) -> line(writer, "relationship", "", "", "", "", r.get("type").asString(),
+				ref(kind, r.get("fromId").asString()),
 				ref(r.get("toLabel").asString(), r.get("toId").asString()), json.writeValueAsString(props(r.get("props")))));
 		writer.flush();
 	}
@@ -161,13 +161,13 @@ class ExportController {
 				""");
 		nodes((kind, r) -> {
 			Value p = r.get("props");
-			write(writer, "    <node id=\"" + xml(ref(kind, p.get("id").asString())) + "\">" + data("kind", kind)
+			write(writer, "    <node id=\"" + xml(ref(kind, p.get("id").asString())) + "\">" + data("kind", kind.label())
 					+ data("name", p.get("name").asString(null)) + data("nameEn", p.get("nameEn").asString(null))
 					+ data("nprops", json.writeValueAsString(props(p))) + "</node>\n");
 		});
 		int[] edge = { 0 };
-		relationships((label, r) -> write(writer, "    <edge id=\"e" + edge[0]++ + "\" source=\""
-				+ xml(ref(label, r.get("fromId").asString())) + "\" target=\""
+		relationships((kind, r) -> write(writer, "    <edge id=\"e" + edge[0]++ + "\" source=\""
+				+ xml(ref(kind, r.get("fromId").asString())) + "\" target=\""
 				+ xml(ref(r.get("toLabel").asString(), r.get("toId").asString())) + "\">" + data("type", r.get("type").asString())
 				+ data("eprops", json.writeValueAsString(props(r.get("props")))) + "</edge>\n"));
 		writer.write("  </graph>\n</graphml>\n");
@@ -180,6 +180,11 @@ class ExportController {
 		return props;
 	}
 
+	private static String ref(Kind kind, String id) {
+		return kind.key() + ":" + id;
+	}
+
+	/** The other end of a relationship, known by its label only. */
 	private static String ref(String label, String id) {
 		return Kind.fromLabel(label).map(Kind::key).orElse(label) + ":" + id;
 	}

@@ -1,6 +1,5 @@
 package cn.landscape.entity;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -10,7 +9,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import cn.landscape.schema.SchemaRunner;
 import cn.landscape.support.FixtureDatabase;
 import cn.landscape.web.NotFoundException;
 
@@ -19,11 +17,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Reference resolution on the schema's key index: ids, kind:id, names and aliases in any case and spacing. */
 @DataNeo4jTest
-@Import({ Refs.class, RefQueries.class, SchemaRunner.class })
+@Import({ Refs.class, RefQueries.class })
 class RefsTest {
 
 	@RegisterExtension
-	static final FixtureDatabase fixture = new FixtureDatabase("""
+	static final FixtureDatabase fixture = FixtureDatabase.withSchema("""
 			CREATE (:Model:Entity {id: 'pangu', name: '盘古大模型', nameEn: 'PanGu', aliases: ['盘古'],
 			        keys: ['pangu', '盘古大模型', '盘古']})
 			CREATE (:Model:Entity {id: 'pangu-alpha', name: '鹏城盘古', nameEn: 'PanGu-α', keys: ['pangu-alpha', '鹏城盘古', 'pangu-α']})
@@ -38,14 +36,6 @@ class RefsTest {
 
 	@Autowired
 	Refs refs;
-
-	@Autowired
-	SchemaRunner schema;
-
-	@BeforeEach
-	void indexes() {
-		schema.apply();
-	}
 
 	@Test
 	void an_id_a_name_an_english_name_and_an_alias_resolve_to_the_same_entity() {

@@ -1,6 +1,5 @@
 package cn.landscape.search;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -11,7 +10,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import cn.landscape.entity.Kind;
-import cn.landscape.schema.SchemaRunner;
 import cn.landscape.search.SearchQueries.Hit;
 import cn.landscape.support.FixtureDatabase;
 
@@ -19,11 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Search on the schema's own full-text and text indexes. */
 @DataNeo4jTest
-@Import({ SearchQueries.class, SchemaRunner.class })
+@Import(SearchQueries.class)
 class SearchQueriesTest {
 
 	@RegisterExtension
-	static final FixtureDatabase fixture = new FixtureDatabase("""
+	static final FixtureDatabase fixture = FixtureDatabase.withSchema("""
 			CREATE (:Model:Entity {id: 'spark', name: '讯飞星火认知大模型', nameEn: 'iFlytek Spark', aliases: ['星火'],
 			        keys: ['spark', '讯飞星火认知大模型', 'iflytekspark', '星火']})
 			CREATE (:Application:Entity {id: 'spark-desk', name: '星火助手', keys: ['spark-desk', '星火助手']})
@@ -38,14 +36,6 @@ class SearchQueriesTest {
 
 	@Autowired
 	SearchQueries queries;
-
-	@Autowired
-	SchemaRunner schema;
-
-	@BeforeEach
-	void indexes() {
-		schema.apply();
-	}
 
 	@Test
 	void an_exact_alias_ranks_its_entity_first_among_the_full_text_hits() {
