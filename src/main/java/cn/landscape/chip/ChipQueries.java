@@ -1,7 +1,6 @@
 package cn.landscape.chip;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,15 +105,19 @@ public class ChipQueries {
 
 	/**
 	 * The chip's end of "depends on a chip", for the dependents at scale: the chips relied on (the chip, a
-	 * chip it substitutes for, a series either is a version of), the facilities running on them and the
-	 * vendors operating those facilities. Small for any chip; what the dependents are checked against.
+	 * chip it substitutes for, a series either is a version of) as {@code targets}, the facilities running
+	 * on them and the vendors operating those. Small for any chip; each statement that checks dependents
+	 * against it reads it first. Passed between statements as element ids instead, the sets made Neo4j seek
+	 * every one of them for every candidate.
 	 */
 	static final String REACH = """
-			MATCH (chip:Chip {id: $id})-[:SUBSTITUTES_FOR*0..1]->(:Chip)-[:VERSION_OF*0..1]->(x:Chip)
-			WITH DISTINCT x
-			OPTIONAL MATCH (o:Vendor)-[:DEVELOPS|USES]->(f:Facility)-[:RUNS_ON]->(x)
-			RETURN collect(DISTINCT elementId(x)) AS targets, collect(DISTINCT elementId(f)) AS facilities,
-			       collect(DISTINCT elementId(o)) AS operators
+			MATCH (:Chip {id: $id})-[:SUBSTITUTES_FOR*0..1]->(:Chip)-[:VERSION_OF*0..1]->(x:Chip)
+			WITH collect(DISTINCT x) AS targets
+			CALL (targets) {
+			  UNWIND targets AS x
+			  OPTIONAL MATCH (o:Vendor)-[:DEVELOPS|USES]->(f:Facility)-[:RUNS_ON]->(x)
+			  RETURN collect(DISTINCT f) AS facilities, collect(DISTINCT o) AS operators
+			}
 			""";
 
 	/**
@@ -123,68 +126,82 @@ public class ChipQueries {
 	 * from the reach. Both return {@code id} and {@code element}, at most {@code $maxRows}.
 	 */
 	record DependentKind(String label, String walk, String expand) {
+
+		DependentKind {
+			walk = REACH + walk;
+			expand = REACH + expand;
+		}
 	}
 
 	static final List<DependentKind> DEPENDENT_KINDS = List.of(new DependentKind("Model", """
-			MATCH (dep:Model) WHERE dep.id IS NOT NULL
-			WITH dep ORDER BY dep.id LIMIT $walk
-			WITH dep WHERE EXISTS { MATCH (dep)-[:BASED_ON|VERSION_OF*0..2]->(m:Model)
-			                        WHERE EXISTS { MATCH (m)-[:RUNS_ON|TRAINED_ON]->(x) WHERE elementId(x) IN $targets }
-			                           OR EXISTS { MATCH (m)-[:USES]->(f) WHERE elementId(f) IN $facilities }
-			                           OR EXISTS { MATCH (m)<-[:DEVELOPS]-(o) WHERE elementId(o) IN $operators } }
-			            OR EXISTS { MATCH (dep)<-[:VERSION_OF]-(:Model)-[:RUNS_ON|TRAINED_ON]->(x) WHERE elementId(x) IN $targets }
+			CALL () {
+			  MATCH (dep:Model) WHERE dep.id IS NOT NULL
+			  RETURN dep ORDER BY dep.id LIMIT $walk
+			}
+			WITH dep, targets, facilities, operators
+			WHERE EXISTS { MATCH (dep)-[:BASED_ON|VERSION_OF*0..2]->(m:Model)
+			               WHERE EXISTS { MATCH (m)-[:RUNS_ON|TRAINED_ON]->(x) WHERE x IN targets }
+			                  OR EXISTS { MATCH (m)-[:USES]->(f) WHERE f IN facilities }
+			                  OR EXISTS { MATCH (m)<-[:DEVELOPS]-(o) WHERE o IN operators } }
+			   OR EXISTS { MATCH (dep)<-[:VERSION_OF]-(:Model)-[:RUNS_ON|TRAINED_ON]->(x) WHERE x IN targets }
 			RETURN dep.id AS id, elementId(dep) AS element
 			ORDER BY id LIMIT $maxRows
 			""", """
-			CALL () {
-			  MATCH (x) WHERE elementId(x) IN $targets
+			CALL (targets, facilities, operators) {
+			  UNWIND targets AS x
 			  MATCH (m:Model)-[:RUNS_ON|TRAINED_ON]->(x)
 			  RETURN m
 			  UNION
-			  MATCH (f) WHERE elementId(f) IN $facilities
+			  UNWIND facilities AS f
 			  MATCH (m:Model)-[:USES]->(f)
 			  RETURN m
 			  UNION
-			  MATCH (o) WHERE elementId(o) IN $operators
+			  UNWIND operators AS o
 			  MATCH (o)-[:DEVELOPS]->(m:Model)
 			  RETURN m
 			}
-			CALL (m) {
+			CALL (m, targets) {
 			  MATCH (dep:Model)-[:BASED_ON|VERSION_OF*0..2]->(m)
 			  RETURN dep
 			  UNION
 			  MATCH (dep:Model)<-[:VERSION_OF]-(m)
-			  WHERE EXISTS { MATCH (m)-[:RUNS_ON|TRAINED_ON]->(x) WHERE elementId(x) IN $targets }
+			  WHERE EXISTS { MATCH (m)-[:RUNS_ON|TRAINED_ON]->(x) WHERE x IN targets }
 			  RETURN dep
 			}
 			RETURN DISTINCT dep.id AS id, elementId(dep) AS element
 			ORDER BY id LIMIT $maxRows
 			"""), new DependentKind("Vendor", """
-			MATCH (dep:Vendor) WHERE dep.id IS NOT NULL
-			WITH dep ORDER BY dep.id LIMIT $walk
-			WITH dep WHERE elementId(dep) IN $operators
-			            OR EXISTS { MATCH (dep)-[:DEVELOPS]->(:Model)-[:RUNS_ON|TRAINED_ON]->(x) WHERE elementId(x) IN $targets }
+			CALL () {
+			  MATCH (dep:Vendor) WHERE dep.id IS NOT NULL
+			  RETURN dep ORDER BY dep.id LIMIT $walk
+			}
+			WITH dep, targets, operators
+			WHERE dep IN operators
+			   OR EXISTS { MATCH (dep)-[:DEVELOPS]->(:Model)-[:RUNS_ON|TRAINED_ON]->(x) WHERE x IN targets }
 			RETURN dep.id AS id, elementId(dep) AS element
 			ORDER BY id LIMIT $maxRows
 			""", """
-			CALL () {
-			  MATCH (dep) WHERE elementId(dep) IN $operators
+			CALL (targets, operators) {
+			  UNWIND operators AS dep
 			  RETURN dep
 			  UNION
-			  MATCH (x) WHERE elementId(x) IN $targets
+			  UNWIND targets AS x
 			  MATCH (dep:Vendor)-[:DEVELOPS]->(:Model)-[:RUNS_ON|TRAINED_ON]->(x)
 			  RETURN dep
 			}
 			RETURN DISTINCT dep.id AS id, elementId(dep) AS element
 			ORDER BY id LIMIT $maxRows
 			"""), new DependentKind("Application", """
-			MATCH (dep:Application) WHERE dep.id IS NOT NULL
-			WITH dep ORDER BY dep.id LIMIT $walk
-			WITH dep WHERE EXISTS { MATCH (dep)-[:RUNS_ON]->(x) WHERE elementId(x) IN $targets }
+			CALL () {
+			  MATCH (dep:Application) WHERE dep.id IS NOT NULL
+			  RETURN dep ORDER BY dep.id LIMIT $walk
+			}
+			WITH dep, targets
+			WHERE EXISTS { MATCH (dep)-[:RUNS_ON]->(x) WHERE x IN targets }
 			RETURN dep.id AS id, elementId(dep) AS element
 			ORDER BY id LIMIT $maxRows
 			""", """
-			MATCH (x) WHERE elementId(x) IN $targets
+			UNWIND targets AS x
 			MATCH (dep:Application)-[:RUNS_ON]->(x)
 			RETURN DISTINCT dep.id AS id, elementId(dep) AS element
 			ORDER BY id LIMIT $maxRows
@@ -267,21 +284,17 @@ public class ChipQueries {
 	 * statement with conditional branches it took Neo4j several seconds to plan.
 	 */
 	public static Optional<ChipDependents> dependentsAtScale(Statements statements, String chipId, int maxRows, int walk) {
-		List<Record> reach = statements.run(REACH, Map.of("id", chipId));
+		Map<String, Object> parameters = Map.of("id", chipId, "walk", walk, "maxRows", maxRows);
 		List<Map.Entry<String, String>> found = new ArrayList<>();
-		if (!reach.isEmpty()) {
-			Map<String, Object> parameters = new HashMap<>(reach.getFirst().asMap());
-			parameters.put("walk", walk);
-			parameters.put("maxRows", maxRows);
-			for (DependentKind kind : DEPENDENT_KINDS) {
-				List<Record> walked = statements.run(kind.walk(), parameters);
-				boolean whole = walked.size() < maxRows && statements.run("MATCH (n:%s) RETURN count(n) AS n".formatted(kind.label()), Map.of())
-					.getFirst()
-					.get("n")
-					.asLong() <= walk;
-				List<Record> rows = walked.size() == maxRows || whole ? walked : statements.run(kind.expand(), parameters);
-				rows.forEach(r -> found.add(Map.entry(r.get("id").asString(), r.get("element").asString())));
-			}
+		for (DependentKind kind : DEPENDENT_KINDS) {
+			List<Record> walked = statements.run(kind.walk(), parameters);
+			boolean whole = walked.size() < maxRows
+					&& statements.run("MATCH (n:%s) RETURN count(n) AS n".formatted(kind.label()), Map.of())
+						.getFirst()
+						.get("n")
+						.asLong() <= walk;
+			List<Record> rows = walked.size() == maxRows || whole ? walked : statements.run(kind.expand(), parameters);
+			rows.forEach(r -> found.add(Map.entry(r.get("id").asString(), r.get("element").asString())));
 		}
 		List<String> page = found.stream().sorted(Map.Entry.comparingByKey()).limit(maxRows).map(Map.Entry::getValue).toList();
 		return statements.run(DEPENDENTS_PAGE, Map.of("id", chipId, "deps", page)).stream().findFirst().map(ChipQueries::dependents);

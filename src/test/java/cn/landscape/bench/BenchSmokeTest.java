@@ -38,7 +38,7 @@ class BenchSmokeTest {
 			assertThat(run.get(field).asLong()).as(field).isPositive();
 		}
 		assertThat(run.has("referenceImportPerSecond")).isTrue();
-		assertThat(run.get("mixed")).hasSize(8);
+		assertThat(run.get("mixed")).hasSize(10);
 		for (JsonNode question : run.get("mixed")) {
 			for (String field : List.of("coldP50Ms", "coldP99Ms", "coldRawP50Ms", "warmP50Ms", "warmP99Ms", "hitRatio",
 					"apiCostP50Ms")) {
