@@ -7,6 +7,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
@@ -120,6 +121,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 								+ " ms (landscape.query.timeout). Narrow it: a smaller depth, limit or date range.",
 						"query-timeout"));
 		}
+		if (isDatabaseUnavailable(ex)) {
+			log.warn("Request failed with the database unavailable: " + ex);
+			return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+					"The database is not available at the moment (starting, stopping or recovering its store). Try again"
+							+ " in a minute; if it stays unavailable, the reason is in the service's log.",
+					"database-unavailable"));
+		}
 		if (isSearchIndexUnavailable(ex)) {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.header(HttpHeaders.RETRY_AFTER, "30")
@@ -137,6 +145,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private static boolean isTimeout(Throwable ex) {
 		return causedBy(ex, neo -> neo.code() != null && neo.code().contains("TransactionTimedOut"));
+	}
+
+	/** The driver's DatabaseUnavailable or ServiceUnavailable, also as Spring's TransientDataAccessResourceException wraps it. */
+	private static boolean isDatabaseUnavailable(Throwable ex) {
+		return causedBy(ex, neo -> neo instanceof ServiceUnavailableException
+				|| neo.code() != null && neo.code().endsWith(".DatabaseUnavailable"));
 	}
 
 	/** A load into an empty database drops the full-text indexes and builds them afterwards (see SeedLoader). */

@@ -30,8 +30,10 @@ final class ChildService implements AutoCloseable {
 	static ChildService start(Path workDir, Map<String, String> environment, String... args) {
 		try {
 			Path log = Files.createTempFile(workDir, "service", ".log");
+			// C1 only: these JVMs live for a start and a few requests, where C2's compiling on a 2-core runner
+			// slows the start more than its faster code pays back.
 			List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
-					"-cp", System.getProperty("java.class.path"), "cn.landscape.LandscapeApplication"));
+					"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "cn.landscape.LandscapeApplication"));
 			command.addAll(List.of(args));
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 			builder.environment().putAll(environment);

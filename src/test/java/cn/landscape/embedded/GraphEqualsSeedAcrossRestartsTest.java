@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
@@ -29,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * The moments are found from the loader's own log lines (its phases at debug level) and, for the phases that
  * write, from the store itself over Bolt (the kill comes once the phase has written something); the batch
- * size of one row makes each phase a few hundred transactions long, so that the kill lands inside it.
+ * size of one row (for the starts whose load is killed within a phase that writes) makes each phase a few
+ * hundred transactions long, so that the kill lands inside it.
  */
 class GraphEqualsSeedAcrossRestartsTest {
 
@@ -47,15 +49,21 @@ class GraphEqualsSeedAcrossRestartsTest {
 
 	private int bolt;
 
-	private ChildService start() {
-		return ChildService.start(dir,
-				Map.of("LANDSCAPE_DATA_DIR", data.toString(), "LANDSCAPE_BOLT_PORT", String.valueOf(bolt), "SERVER_PORT",
-						"0", "LANDSCAPE_ADMIN_TOKEN", TOKEN, "LANDSCAPE_SEED_BATCH_SIZE", "1"),
-				"--logging.level.cn.landscape.seed.SeedLoader=debug");
+	/**
+	 * @param rowByRow batches of one row, for a start whose load (or reload) is killed within a phase that
+	 * writes; the others load in the default batches, which is many times faster
+	 */
+	private ChildService start(boolean rowByRow) {
+		Map<String, String> environment = new HashMap<>(Map.of("LANDSCAPE_DATA_DIR", data.toString(), "LANDSCAPE_BOLT_PORT",
+				String.valueOf(bolt), "SERVER_PORT", "0", "LANDSCAPE_ADMIN_TOKEN", TOKEN));
+		if (rowByRow) {
+			environment.put("LANDSCAPE_SEED_BATCH_SIZE", "1");
+		}
+		return ChildService.start(dir, environment, "--logging.level.cn.landscape.seed.SeedLoader=debug");
 	}
 
-	private ChildService startUp() throws InterruptedException {
-		ChildService service = start();
+	private ChildService startUp(boolean rowByRow) throws InterruptedException {
+		ChildService service = start(rowByRow);
 		assertThat(service.awaitUp(START)).as(service.output()).isTrue();
 		return service;
 	}
@@ -67,7 +75,7 @@ class GraphEqualsSeedAcrossRestartsTest {
 		bolt = ChildService.freePort();
 
 		// Moment 1: the first load into the empty store, once it has written some nodes.
-		try (ChildService first = start()) {
+		try (ChildService first = start(true)) {
 			assertThat(first.awaitOutput("Seed load: nodes, ", START)).as(first.output()).isTrue();
 			try (Driver driver = driver()) {
 				assertThat(first.killWhen(() -> count(driver, "MATCH (n:Entity) RETURN count(n)") > 0, START))
@@ -77,13 +85,13 @@ class GraphEqualsSeedAcrossRestartsTest {
 			assertThat(first.output()).as("killed before the relationships").doesNotContain("Seed load: relationships, ");
 		}
 		// Moment 2: the restart's load, which finishes the first one, just after it committed.
-		try (ChildService restart = start()) {
+		try (ChildService restart = start(false)) {
 			assertThat(restart.killWhenOutput("Seed loaded: ", START)).as(restart.output()).isTrue();
 			long[] load = loaded(restart);
 			assertThat(load[0]).as("nodes the killed load had not written: " + restart.output()).isPositive();
 			assertThat(load[2]).as("nodes it had: " + restart.output()).isPositive();
 		}
-		try (ChildService service = startUp()) {
+		try (ChildService service = startUp(false)) {
 			assertThat(service.output()).as("the graph was already equal: nothing lost by either kill")
 				.contains("(no change)")
 				.doesNotContain("repaired");
@@ -104,7 +112,7 @@ class GraphEqualsSeedAcrossRestartsTest {
 			assertThat(service.stop()).as("graceful stop on SIGTERM").isNotNull();
 			assertThat(service.output()).contains("Embedded Neo4j stopped; store " + data + " closed cleanly");
 		}
-		try (ChildService service = startUp()) {
+		try (ChildService service = startUp(true)) {
 			assertThat(service.output()).as("the restart says what it repaired")
 				.containsPattern("The graph differed from the seed it was loaded from: repaired 3 nodes and [1-9]\\d* relationships");
 			assertEqualsSeed(service);
@@ -118,7 +126,7 @@ class GraphEqualsSeedAcrossRestartsTest {
 			killDuringReload(service, "MATCH (n:Model) WHERE n.id STARTS WITH 'planted-' RETURN count(n) < 300",
 					"Seed load: removing nodes the seed does not hold, 300 to go", "Seed load: nodes, ");
 		}
-		try (ChildService service = startUp()) {
+		try (ChildService service = startUp(true)) {
 			assertThat(loaded(service)[3]).as("planted nodes the killed reload had not removed").isPositive();
 			assertEqualsSeed(service);
 
@@ -126,7 +134,7 @@ class GraphEqualsSeedAcrossRestartsTest {
 			bolt("MATCH ()-[r]->() DELETE r");
 			killDuringReload(service, "MATCH ()-[r]->() RETURN count(r) > 0", "Seed load: relationships, ", "Seed loaded: ");
 		}
-		try (ChildService service = startUp()) {
+		try (ChildService service = startUp(false)) {
 			assertThat(loaded(service)[4]).as("relationships the killed reload had not written").isPositive();
 			assertEqualsSeed(service);
 
@@ -134,7 +142,7 @@ class GraphEqualsSeedAcrossRestartsTest {
 			bolt("MATCH (n) DETACH DELETE n");
 			killDuringReload(service, null, "Seed load: building the search indexes", "Schema applied");
 		}
-		try (ChildService service = startUp()) {
+		try (ChildService service = startUp(false)) {
 			assertThat(service.output()).as("nodes and relationships were all committed before the index build")
 				.contains("(no change)");
 			assertEqualsSeed(service);

@@ -1,10 +1,14 @@
 package cn.landscape.web;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.TransientException;
 
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
@@ -32,6 +36,19 @@ class ApiProblemsTest {
 		ResponseEntity<ProblemDetail> response = problems.unexpected(new RuntimeException(timeout));
 		assertThat(response.getStatusCode().value()).isEqualTo(503);
 		assertThat(response.getBody().getDetail()).contains("2000 ms").contains("landscape.query.timeout");
+	}
+
+	@Test
+	void database_unavailable_is_503_whether_the_driver_says_so_or_spring_wraps_it() {
+		var unavailable = new TransientException("Neo.TransientError.General.DatabaseUnavailable",
+				"Database 'neo4j' is unavailable.");
+		for (Exception ex : List.of(new TransientDataAccessResourceException("unavailable", unavailable),
+				new ServiceUnavailableException("Unable to connect"))) {
+			ResponseEntity<ProblemDetail> response = problems.unexpected(ex);
+			assertThat(response.getStatusCode().value()).as(ex.toString()).isEqualTo(503);
+			assertThat(response.getBody().getType()).hasToString("/problems/database-unavailable");
+			assertThat(response.getBody().getDetail()).contains("Try again");
+		}
 	}
 
 	@Test
