@@ -66,7 +66,8 @@ class ApiContract {
 						Every `{ref}` takes an id, `kind:id`, a Chinese or English name or an alias. Errors are RFC 9457 \
 						`application/problem+json` naming what to change.""")
 				.contact(new Contact().name("ai-landscape-graph maintainers"))
-				.license(new License().name("Proprietary: all rights reserved (no open licence granted yet)")));
+				.license(new License().name("Apache License 2.0")
+					.url("https://www.apache.org/licenses/LICENSE-2.0")));
 			api.servers(List.of(new Server().url("/").description("This service")));
 			Components components = api.getComponents() == null ? new Components() : api.getComponents();
 			api.components(components.addSchemas(PROBLEM, problemSchema())

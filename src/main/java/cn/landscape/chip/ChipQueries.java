@@ -121,6 +121,27 @@ public class ChipQueries {
 			""";
 
 	/**
+	 * How many dependents of each kind the chip's reach suggests (relationships into it, from degree counts,
+	 * an upper bound), and how many nodes each kind has: what decides between the two ways of a kind.
+	 */
+	static final String ESTIMATE = REACH + """
+			CALL (targets) {
+			  UNWIND targets AS x
+			  RETURN sum(COUNT { (x)<-[:RUNS_ON|TRAINED_ON]-() }) AS onChips
+			}
+			CALL (facilities) {
+			  UNWIND facilities AS f
+			  RETURN sum(COUNT { (f)<-[:USES]-() }) AS onFacilities
+			}
+			CALL (operators) {
+			  UNWIND operators AS o
+			  RETURN sum(COUNT { (o)-[:DEVELOPS]->() }) AS developed
+			}
+			RETURN {Model: onChips + onFacilities + developed, Vendor: size(operators) + onChips, Application: onChips} AS reached,
+			       {Model: COUNT { (:Model) }, Vendor: COUNT { (:Vendor) }, Application: COUNT { (:Application) }} AS sizes
+			""";
+
+	/**
 	 * One kind of dependent, found either way in id order: {@code walk} reads the kind's first
 	 * {@code $walk} ids from its index and checks each against the chip's reach; {@code expand} starts
 	 * from the reach. Both return {@code id} and {@code element}, at most {@code $maxRows}.
@@ -277,23 +298,40 @@ public class ChipQueries {
 	/**
 	 * {@link #DEPENDENTS} tuned for a large graph, its twin (a test checks that they agree). The plain form
 	 * follows every path from the chip, which at a million nodes is most of the graph for a popular chip (a
-	 * vendor with a facility on it brings all its models). This reads the chip's {@link #REACH}, then each
-	 * kind's first dependents in id order, by whichever way of {@link #DEPENDENT_KINDS} costs less: the walk,
-	 * when its {@code walk} ids hold a page of them or are all the kind has; else the expansion. Paths are
-	 * read for the page only ({@link #DEPENDENTS_PAGE}). Several small statements rather than one: as one
-	 * statement with conditional branches it took Neo4j several seconds to plan.
+	 * vendor with a facility on it brings all its models), and is the fastest for a chip few rely on. So the
+	 * {@link #ESTIMATE} comes first: when, for some kind, the first {@code walk} ids should hold a page of
+	 * dependents, each kind's first dependents are found in id order by one of the ways of
+	 * {@link #DEPENDENT_KINDS} (the walk where the estimate says so, kept when it filled the page or read
+	 * the whole kind; else the expansion), and paths are read for the page only ({@link #DEPENDENTS_PAGE});
+	 * otherwise the plain form answers. Several small statements rather than one: as one statement with
+	 * conditional branches it took Neo4j several seconds to plan.
 	 */
 	public static Optional<ChipDependents> dependentsAtScale(Statements statements, String chipId, int maxRows, int walk) {
 		Map<String, Object> parameters = Map.of("id", chipId, "walk", walk, "maxRows", maxRows);
+		List<Record> estimates = statements.run(ESTIMATE, parameters);
+		if (estimates.isEmpty()) {
+			return Optional.empty();
+		}
+		Record estimate = estimates.getFirst();
+		List<DependentKind> walked = DEPENDENT_KINDS.stream().filter(kind -> {
+			long size = estimate.get("sizes").get(kind.label()).asLong();
+			return estimate.get("reached").get(kind.label()).asLong() * Math.min(walk, size) >= (long) maxRows * size;
+		}).toList();
+		if (walked.isEmpty()) {
+			// Few reach the chip: the plain form's paths from the chip are the cheapest way.
+			return statements.run(DEPENDENTS, parameters).stream().findFirst().map(ChipQueries::dependents);
+		}
 		List<Map.Entry<String, String>> found = new ArrayList<>();
 		for (DependentKind kind : DEPENDENT_KINDS) {
-			List<Record> walked = statements.run(kind.walk(), parameters);
-			boolean whole = walked.size() < maxRows
-					&& statements.run("MATCH (n:%s) RETURN count(n) AS n".formatted(kind.label()), Map.of())
-						.getFirst()
-						.get("n")
-						.asLong() <= walk;
-			List<Record> rows = walked.size() == maxRows || whole ? walked : statements.run(kind.expand(), parameters);
+			List<Record> rows = null;
+			if (walked.contains(kind)) {
+				List<Record> walkedRows = statements.run(kind.walk(), parameters);
+				boolean whole = estimate.get("sizes").get(kind.label()).asLong() <= walk;
+				rows = walkedRows.size() == maxRows || whole ? walkedRows : null;
+			}
+			if (rows == null) {
+				rows = statements.run(kind.expand(), parameters);
+			}
 			rows.forEach(r -> found.add(Map.entry(r.get("id").asString(), r.get("element").asString())));
 		}
 		List<String> page = found.stream().sorted(Map.Entry.comparingByKey()).limit(maxRows).map(Map.Entry::getValue).toList();

@@ -50,7 +50,8 @@ class ApiContractTest extends SeededApp {
 		assertThat(info.get("title").asString()).isNotEqualTo("OpenAPI definition");
 		assertThat(info.get("version").asString()).isNotEqualTo("v0");
 		assertThat(info.get("description").asString()).isNotBlank();
-		assertThat(info.get("license").get("name").asString()).isNotBlank();
+		assertThat(info.get("license").get("name").asString()).isEqualTo("Apache License 2.0");
+		assertThat(info.get("license").get("url").asString()).isEqualTo("https://www.apache.org/licenses/LICENSE-2.0");
 		assertThat(api.get("paths").propertyNames()).allSatisfy(path -> assertThat(path).startsWith("/api/"));
 	}
 
