@@ -37,6 +37,20 @@ public class IndustryQueries {
 			LIMIT $maxRows
 			""".formatted(SERVING);
 
+	/** A page's rows ({@code m}, {@code reasons}) as the answer: each model with its vendor and reasons. */
+	private static final String ANSWER = """
+			CALL (m) {
+			  OPTIONAL MATCH (v:Vendor)-[:DEVELOPS]->(m)
+			  OPTIONAL MATCH (m)-[:VERSION_OF]->(:Model)<-[:DEVELOPS]-(fv:Vendor)
+			  WITH coalesce(v, fv) AS vendor ORDER BY vendor.id LIMIT 1
+			  RETURN vendor
+			}
+			RETURN m.id AS id, m.name AS name, m.nameEn AS nameEn, m.type AS type, m.deployment AS deployment,
+			       CASE WHEN vendor IS NULL THEN null ELSE {id: vendor.id, name: vendor.name} END AS vendor,
+			       reasons[0] AS reason,
+			       [r IN reasons | r.rels] AS rels
+			""";
+
 	// With includeGeneral, general-purpose models not tied to the industry follow (rank 2).
 	public static final String MODELS = """
 			MATCH (i:Industry {id: $industry})
@@ -52,17 +66,7 @@ public class IndustryQueries {
 			WITH m, rank, collect({via: via, app: app, rels: rels}) AS reasons
 			ORDER BY rank, m.id
 			SKIP $offset LIMIT $limit
-			CALL (m) {
-			  OPTIONAL MATCH (v:Vendor)-[:DEVELOPS]->(m)
-			  OPTIONAL MATCH (m)-[:VERSION_OF]->(:Model)<-[:DEVELOPS]-(fv:Vendor)
-			  WITH coalesce(v, fv) AS vendor ORDER BY vendor.id LIMIT 1
-			  RETURN vendor
-			}
-			RETURN m.id AS id, m.name AS name, m.nameEn AS nameEn, m.type AS type, m.deployment AS deployment,
-			       CASE WHEN vendor IS NULL THEN null ELSE {id: vendor.id, name: vendor.name} END AS vendor,
-			       reasons[0] AS reason,
-			       [r IN reasons | r.rels] AS rels
-			""".formatted(SERVING.indent(2).strip());
+			%s""".formatted(SERVING.indent(2).strip(), ANSWER);
 
 	/** How many model ids {@link #MODELS_AT_SCALE} reads in order before it expands from the industry instead. */
 	public static final int WALK = 10_000;
@@ -137,17 +141,7 @@ public class IndustryQueries {
 			WITH m, rank, via, app, rels ORDER BY app.id
 			WITH m, rank, collect({via: via, app: app, rels: rels}) AS reasons
 			ORDER BY rank, m.id
-			CALL (m) {
-			  OPTIONAL MATCH (v:Vendor)-[:DEVELOPS]->(m)
-			  OPTIONAL MATCH (m)-[:VERSION_OF]->(:Model)<-[:DEVELOPS]-(fv:Vendor)
-			  WITH coalesce(v, fv) AS vendor ORDER BY vendor.id LIMIT 1
-			  RETURN vendor
-			}
-			RETURN m.id AS id, m.name AS name, m.nameEn AS nameEn, m.type AS type, m.deployment AS deployment,
-			       CASE WHEN vendor IS NULL THEN null ELSE {id: vendor.id, name: vendor.name} END AS vendor,
-			       reasons[0] AS reason,
-			       [r IN reasons | r.rels] AS rels
-			""";
+			%s""".formatted(ANSWER);
 
 	private final Neo4jClient client;
 
