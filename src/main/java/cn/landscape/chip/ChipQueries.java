@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 import org.neo4j.driver.Record;
@@ -142,32 +143,40 @@ public class ChipQueries {
 			""";
 
 	/**
-	 * One kind of dependent, found either way in id order: {@code walk} reads the kind's first
-	 * {@code $walk} ids from its index and checks each against the chip's reach; {@code expand} starts
-	 * from the reach. Both return {@code id} and {@code element}, at most {@code $maxRows}.
+	 * One kind of dependent, found either way in id order: {@link #walk()} reads the kind's first
+	 * {@code $walk} ids from its index and keeps those that {@code reaches} the chip's reach;
+	 * {@link #expand()} starts from the reach ({@code fromReach} yields {@code dep}). Both return {@code id}
+	 * and {@code element}, at most {@code $maxRows}.
 	 */
-	record DependentKind(String label, String walk, String expand) {
+	record DependentKind(String label, String reaches, String fromReach) {
 
-		DependentKind {
-			walk = REACH + walk;
-			expand = REACH + expand;
+		String walk() {
+			return REACH + """
+					CALL () {
+					  MATCH (dep:%s) WHERE dep.id IS NOT NULL
+					  RETURN dep ORDER BY dep.id LIMIT $walk
+					}
+					WITH dep, targets, facilities, operators
+					WHERE %s
+					""".formatted(label, reaches) + FOUND;
 		}
+
+		String expand() {
+			return REACH + fromReach + FOUND;
+		}
+
+		private static final String FOUND = """
+				RETURN DISTINCT dep.id AS id, elementId(dep) AS element
+				ORDER BY id LIMIT $maxRows
+				""";
 	}
 
 	static final List<DependentKind> DEPENDENT_KINDS = List.of(new DependentKind("Model", """
-			CALL () {
-			  MATCH (dep:Model) WHERE dep.id IS NOT NULL
-			  RETURN dep ORDER BY dep.id LIMIT $walk
-			}
-			WITH dep, targets, facilities, operators
-			WHERE EXISTS { MATCH (dep)-[:BASED_ON|VERSION_OF*0..2]->(m:Model)
-			               WHERE EXISTS { MATCH (m)-[:RUNS_ON|TRAINED_ON]->(x) WHERE x IN targets }
-			                  OR EXISTS { MATCH (m)-[:USES]->(f) WHERE f IN facilities }
-			                  OR EXISTS { MATCH (m)<-[:DEVELOPS]-(o) WHERE o IN operators } }
-			   OR EXISTS { MATCH (dep)<-[:VERSION_OF]-(:Model)-[:RUNS_ON|TRAINED_ON]->(x) WHERE x IN targets }
-			RETURN dep.id AS id, elementId(dep) AS element
-			ORDER BY id LIMIT $maxRows
-			""", """
+			EXISTS { MATCH (dep)-[:BASED_ON|VERSION_OF*0..2]->(m:Model)
+			         WHERE EXISTS { MATCH (m)-[:RUNS_ON|TRAINED_ON]->(x) WHERE x IN targets }
+			            OR EXISTS { MATCH (m)-[:USES]->(f) WHERE f IN facilities }
+			            OR EXISTS { MATCH (m)<-[:DEVELOPS]-(o) WHERE o IN operators } }
+			   OR EXISTS { MATCH (dep)<-[:VERSION_OF]-(:Model)-[:RUNS_ON|TRAINED_ON]->(x) WHERE x IN targets }""", """
 			CALL (targets, facilities, operators) {
 			  UNWIND targets AS x
 			  MATCH (m:Model)-[:RUNS_ON|TRAINED_ON]->(x)
@@ -189,19 +198,9 @@ public class ChipQueries {
 			  WHERE EXISTS { MATCH (m)-[:RUNS_ON|TRAINED_ON]->(x) WHERE x IN targets }
 			  RETURN dep
 			}
-			RETURN DISTINCT dep.id AS id, elementId(dep) AS element
-			ORDER BY id LIMIT $maxRows
 			"""), new DependentKind("Vendor", """
-			CALL () {
-			  MATCH (dep:Vendor) WHERE dep.id IS NOT NULL
-			  RETURN dep ORDER BY dep.id LIMIT $walk
-			}
-			WITH dep, targets, operators
-			WHERE dep IN operators
-			   OR EXISTS { MATCH (dep)-[:DEVELOPS]->(:Model)-[:RUNS_ON|TRAINED_ON]->(x) WHERE x IN targets }
-			RETURN dep.id AS id, elementId(dep) AS element
-			ORDER BY id LIMIT $maxRows
-			""", """
+			dep IN operators
+			   OR EXISTS { MATCH (dep)-[:DEVELOPS]->(:Model)-[:RUNS_ON|TRAINED_ON]->(x) WHERE x IN targets }""", """
 			CALL (targets, operators) {
 			  UNWIND operators AS dep
 			  RETURN dep
@@ -210,22 +209,10 @@ public class ChipQueries {
 			  MATCH (dep:Vendor)-[:DEVELOPS]->(:Model)-[:RUNS_ON|TRAINED_ON]->(x)
 			  RETURN dep
 			}
-			RETURN DISTINCT dep.id AS id, elementId(dep) AS element
-			ORDER BY id LIMIT $maxRows
 			"""), new DependentKind("Application", """
-			CALL () {
-			  MATCH (dep:Application) WHERE dep.id IS NOT NULL
-			  RETURN dep ORDER BY dep.id LIMIT $walk
-			}
-			WITH dep, targets
-			WHERE EXISTS { MATCH (dep)-[:RUNS_ON]->(x) WHERE x IN targets }
-			RETURN dep.id AS id, elementId(dep) AS element
-			ORDER BY id LIMIT $maxRows
-			""", """
+			EXISTS { MATCH (dep)-[:RUNS_ON]->(x) WHERE x IN targets }""", """
 			UNWIND targets AS x
 			MATCH (dep:Application)-[:RUNS_ON]->(x)
-			RETURN DISTINCT dep.id AS id, elementId(dep) AS element
-			ORDER BY id LIMIT $maxRows
 			"""));
 
 	/**
@@ -313,10 +300,11 @@ public class ChipQueries {
 			return Optional.empty();
 		}
 		Record estimate = estimates.getFirst();
-		List<DependentKind> walked = DEPENDENT_KINDS.stream().filter(kind -> {
-			long size = estimate.get("sizes").get(kind.label()).asLong();
-			return estimate.get("reached").get(kind.label()).asLong() * Math.min(walk, size) >= (long) maxRows * size;
-		}).toList();
+		ToLongFunction<DependentKind> size = kind -> estimate.get("sizes").get(kind.label()).asLong();
+		List<DependentKind> walked = DEPENDENT_KINDS.stream()
+			.filter(kind -> estimate.get("reached").get(kind.label()).asLong() * Math.min(walk, size.applyAsLong(kind))
+					>= (long) maxRows * size.applyAsLong(kind))
+			.toList();
 		if (walked.isEmpty()) {
 			// Few reach the chip: the plain form's paths from the chip are the cheapest way.
 			return statements.run(DEPENDENTS, parameters).stream().findFirst().map(ChipQueries::dependents);
@@ -326,7 +314,7 @@ public class ChipQueries {
 			List<Record> rows = null;
 			if (walked.contains(kind)) {
 				List<Record> walkedRows = statements.run(kind.walk(), parameters);
-				boolean whole = estimate.get("sizes").get(kind.label()).asLong() <= walk;
+				boolean whole = size.applyAsLong(kind) <= walk;
 				rows = walkedRows.size() == maxRows || whole ? walkedRows : null;
 			}
 			if (rows == null) {
