@@ -23,7 +23,9 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,7 +58,7 @@ public final class Bench {
 	/** What to run. Read from system properties {@code bench.*} by {@link #fromSystemProperties()}. */
 	public record Settings(List<Integer> sizes, int warmup, int iterations, Duration maxPerQuery, Duration throughput,
 			int clients, Path output, String pageCache, int coldSamples, int mixRequests, Duration mixTime,
-			boolean startup, List<String> childJvmArgs) {
+			boolean startup, List<String> childJvmArgs, List<String> realSeedJvmArgs) {
 
 		public static Settings fromSystemProperties() {
 			return new Settings(
@@ -74,9 +76,12 @@ public final class Bench {
 					Integer.getInteger("bench.mixRequests", 5000),
 					Duration.ofSeconds(Integer.getInteger("bench.mixSeconds", 60)),
 					Boolean.parseBoolean(System.getProperty("bench.startup", "true")),
-					Arrays.stream(System.getProperty("bench.childJvmArgs", "-Xmx512m").split("\\s+"))
-						.filter(a -> !a.isBlank())
-						.toList());
+					jvmArgs(System.getProperty("bench.childJvmArgs", "-Xmx512m")),
+					jvmArgs(System.getProperty("bench.realSeedJvmArgs", "-Xmx256m")));
+		}
+
+		private static List<String> jvmArgs(String line) {
+			return Arrays.stream(line.split("\\s+")).filter(a -> !a.isBlank()).toList();
 		}
 	}
 
@@ -129,6 +134,9 @@ public final class Bench {
 				"--landscape.neo4j.uri=", "--spring.main.banner-mode=off");
 		Map<String, Object> run = new LinkedHashMap<>();
 		List<Mix.Question> mix;
+		Path referenceHome = dataDir.resolveSibling("reference-" + size);
+		delete(referenceHome);
+		ReferenceImport.Csv csv;
 		try {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			awaitReady(port);
@@ -157,8 +165,10 @@ public final class Bench {
 			run.put("nodes", nodes);
 			run.put("relationships", relationships);
 			run.put("importPerSecond", Math.round(written / seconds));
-			// The offline importer (neo4j-admin) is not run by this bench yet: no figure rather than a guess.
+			run.put("importMs", Math.round(seconds * 1000));
+			// Filled once the service has stopped: neo4j-admin then has the machine to itself.
 			run.put("referenceImportPerSecond", null);
+			run.put("referenceImport", null);
 			run.put("heapUsedMb", heapUsedMb());
 			run.put("startupMs", null);
 			run.put("restartMs", null);
@@ -186,9 +196,25 @@ public final class Bench {
 				}
 			}
 			write();
+			csv = ReferenceImport.dump(driver, referenceHome);
 		}
 		finally {
 			app.close();
+		}
+		try {
+			ReferenceImport.Result reference = ReferenceImport.run(csv, settings.pageCache(), freePort());
+			run.put("referenceImportPerSecond", reference.perSecond());
+			Map<String, Object> figures = reference.toMap();
+			figures.put("serviceOverReference", Math.round((long) run.get("importMs") * 100.0 / reference.totalMs()) / 100.0);
+			run.put("referenceImport", figures);
+			log("size %,d: neo4j-admin import %,d ms, database start %,d ms, schema and indexes %,d ms: %,d per second; "
+					+ "the service's load took %sx that time (CSV written in %,d ms, not counted)", size, reference.importMs(),
+					reference.startMs(), reference.schemaMs(), reference.perSecond(), figures.get("serviceOverReference"),
+					reference.dumpMs());
+			write();
+		}
+		finally {
+			delete(referenceHome);
 		}
 		try {
 			if (settings.startup()) {
@@ -431,20 +457,56 @@ public final class Bench {
 			}
 			log("size %,d: restart to ready %,d ms, RSS idle %s MB, under the mix %s MB (%s)", size, child.readyMs(),
 					run.get("rssMb"), run.get("rssLoadMb"), settings.childJvmArgs());
+			Map<String, Object> export = ExportRun.run(child.port(), settings.clients(), settings.throughput(), child::rssMb);
+			export.put("jvmArgs", settings.childJvmArgs());
+			run.put("export", export);
 		}
 		Path fresh = logs.resolve("data-startup");
 		delete(fresh);
 		args = new ArrayList<>(common);
-		args.addAll(List.of("--landscape.embedded.data-dir=" + fresh, "--landscape.embedded.bolt-port=" + freePort(),
-				"--landscape.seed.load-on-startup=true"));
-		try (ChildService child = ChildService.start(settings.childJvmArgs(), args, freePort(),
+		int bolt = freePort();
+		String password = "bench-" + Long.toHexString(new SplittableRandom().nextLong());
+		args.addAll(List.of("--landscape.embedded.data-dir=" + fresh, "--landscape.embedded.bolt-port=" + bolt,
+				"--landscape.embedded.password=" + password, "--landscape.seed.load-on-startup=true"));
+		try (ChildService child = ChildService.start(settings.realSeedJvmArgs(), args, freePort(),
 				logs.resolve("service-start-" + size + ".log"), Duration.ofMinutes(15))) {
 			run.put("startupMs", child.readyMs());
-			log("size %,d: start into an empty store with the real seed: ready in %,d ms", size, child.readyMs());
+			log("size %,d: start into an empty store with the real seed: ready in %,d ms (%s)", size, child.readyMs(),
+					settings.realSeedJvmArgs());
+			if (last) {
+				run.put("realSeed", realSeed(child, bolt, password));
+			}
 		}
 		finally {
 			delete(fresh);
 		}
+	}
+
+	/**
+	 * The real-seed service as a new user runs it, with its own heap setting: the README's examples, resident
+	 * memory idle, and under the mix drawn from the real seed's own industries, models, chips and names.
+	 */
+	private Map<String, Object> realSeed(ChildService child, int bolt, String password) {
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("jvmArgs", settings.realSeedJvmArgs());
+		List<Map<String, Object>> examples = ReadmeExamples.check(child.port());
+		result.put("readmeExamples", examples);
+		result.put("readmeExamplesOk", examples.stream().allMatch(e -> (boolean) e.get("ok")));
+		sleep(Duration.ofSeconds(2));
+		result.put("rssIdleMb", child.rssMb());
+		List<Mix.Question> mix;
+		try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.basic("neo4j", password))) {
+			mix = Mix.questions(domains(driver), 500);
+		}
+		Map<String, Object> load = mixedThroughput(child.port(), mix, settings.throughput(), child::rssMb);
+		result.put("mixRps", load.get("rps"));
+		result.put("mixErrors", load.get("errors"));
+		result.put("rssLoadMb", Math.max(child.rssMb(), load.get("maxRssMb") instanceof Long l ? l : 0));
+		log("real seed (%s): README examples %s, RSS idle %s MB, under the mix %s MB (%s per second, %s errors)",
+				settings.realSeedJvmArgs(), (boolean) result.get("readmeExamplesOk") ? "all answered as shown"
+						: "NOT all as shown: " + examples, result.get("rssIdleMb"), result.get("rssLoadMb"),
+				result.get("mixRps"), result.get("mixErrors"));
+		return result;
 	}
 
 	private static void sleep(Duration duration) {
@@ -703,7 +765,7 @@ public final class Bench {
 		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 
-	private static void log(String format, Object... args) {
+	static void log(String format, Object... args) {
 		System.out.println("[bench] " + format.formatted(args));
 	}
 

@@ -22,7 +22,7 @@ class BenchSmokeTest {
 		Path output = Path.of("target/bench-smoke/report.json");
 		Files.deleteIfExists(output);
 		new Bench(new Bench.Settings(List.of(600), 2, 5, Duration.ofSeconds(2), Duration.ofSeconds(1), 2, output, "64m", 3,
-				200, Duration.ofSeconds(5), true, List.of("-Xmx256m")))
+				200, Duration.ofSeconds(5), true, List.of("-Xmx256m"), List.of("-Xmx256m")))
 			.run();
 
 		JsonNode report = JsonMapper.shared().readTree(Files.readString(output));
@@ -37,7 +37,18 @@ class BenchSmokeTest {
 		for (String field : List.of("startupMs", "restartMs", "rssMb", "rssLoadMb")) {
 			assertThat(run.get(field).asLong()).as(field).isPositive();
 		}
-		assertThat(run.has("referenceImportPerSecond")).isTrue();
+		assertThat(run.get("referenceImportPerSecond").asLong()).isPositive();
+		assertThat(run.get("referenceImport").get("nodes").asLong()).isEqualTo(run.get("nodes").asLong());
+		assertThat(run.get("referenceImport").get("relationships").asLong()).isEqualTo(run.get("relationships").asLong());
+		for (JsonNode export : run.get("export").get("whole")) {
+			assertThat(export.get("complete").asBoolean()).as(export.get("format").asString()).isTrue();
+		}
+		assertThat(run.get("export").get("concurrent").get("errors").asLong()).isZero();
+		JsonNode realSeed = run.get("realSeed");
+		assertThat(realSeed.get("readmeExamples")).hasSize(ReadmeExamples.EXAMPLES.size());
+		assertThat(realSeed.get("readmeExamplesOk").asBoolean()).as(realSeed.get("readmeExamples").toString()).isTrue();
+		assertThat(realSeed.get("rssIdleMb").asLong()).isPositive();
+		assertThat(realSeed.get("rssLoadMb").asLong()).isPositive();
 		assertThat(run.get("mixed")).hasSize(10);
 		for (JsonNode question : run.get("mixed")) {
 			for (String field : List.of("coldP50Ms", "coldP99Ms", "coldRawP50Ms", "warmP50Ms", "warmP99Ms", "hitRatio",
