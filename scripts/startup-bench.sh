@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start-up of the packaged jar as a user runs it (issue 15): time from `java -jar` to readiness, with and
-# without the JVM's AOT cache, into an empty store (real seed loaded) and on a restart over that store.
+# without the JVM's AOT cache (and with flags that keep memory outside the heap small), into an empty store (real seed loaded) and on a restart over that store.
 # Prints one line per start and writes target/startup/startup.tsv. Run on a quiet machine:
 #   bash scripts/startup-bench.sh [rounds]        (default 3 rounds; JAVA defaults to the newest JDK 25)
 set -euo pipefail
@@ -11,11 +11,9 @@ JAVA=${JAVA:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)}
 HEAP=${HEAP:--Xmx256m}
 OUT=target/startup
 APP=$OUT/app
-JAR=$(ls target/ai-landscape-graph-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ]; then
-  ./mvnw -B -q -DskipTests package
-  JAR=$(ls target/ai-landscape-graph-*.jar | grep -v original | head -1)
-fi
+# The jar of this working tree; SKIP_PACKAGE=1 reuses target/'s when it is known to be current.
+if [ "${SKIP_PACKAGE:-0}" != 1 ]; then ./mvnw -B -q -DskipTests package; fi
+JAR=$(ls target/ai-landscape-graph-*.jar | grep -v original | head -1)
 rm -rf "$OUT" && mkdir -p "$OUT"
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$APP" >/dev/null
 RUNJAR=$APP/$(basename "$JAR")
@@ -55,9 +53,13 @@ rm -rf "$train_data"
 
 printf 'start\tready ms\tCPU s to ready\tRSS MB at ready\tRSS MB 5 s later\tSpring "Started" s\twarm-up\n' | tee "$OUT/startup.tsv"
 for round in $(seq 1 "$ROUNDS"); do
-  for variant in plain aot; do
-    flags=()
-    if [ "$variant" = aot ]; then flags=(-XX:AOTCache="$APP/app.aot"); fi
+  for variant in plain aot lean; do
+    case $variant in
+      plain) flags=() ;;
+      aot) flags=(-XX:AOTCache="$APP/app.aot") ;;
+      # Fewer bytes outside the heap: the serial collector's few structures, C1 only, a smaller code cache.
+      lean) flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=64m) ;;
+    esac
     data=$OUT/data-$variant-$round
     start "empty-store-$variant-$round" "$data" "${flags[@]}"
     start "restart-$variant-$round" "$data" "${flags[@]}"

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -100,6 +101,32 @@ public class SeedLoader {
 	/** A stored relationship equals its row when its properties are the row's (type and ends are how it was found). */
 	private static final String SAME_RELATIONSHIP = "coalesce(properties(r) = row.props, false)";
 
+	/**
+	 * The seed's nodes not stored exactly as the seed says: missing, with other labels or other properties
+	 * ({@link #SAME_NODE}). Found through the Entity id index,
+	 * whatever the kind, so one statement serves every kind.
+	 */
+	private static final String NODES_DIFFERING = """
+			CYPHER replan=skip
+			UNWIND $rows AS row
+			OPTIONAL MATCH (n:Entity {id: row.id}) WHERE row.label IN labels(n)
+			WITH row, collect(n) AS found
+			WHERE none(n IN found WHERE %s)
+			RETURN row.key AS key
+			""".formatted(SAME_NODE);
+
+	/** The seed's relationships not stored exactly as the seed says (as {@link #SAME_RELATIONSHIP}), in one statement. */
+	private static final String RELATIONSHIPS_DIFFERING = """
+			CYPHER replan=skip
+			UNWIND $rows AS row
+			OPTIONAL MATCH (a:Entity {id: row.from}) WHERE row.fromLabel IN labels(a)
+			OPTIONAL MATCH (b:Entity {id: row.to}) WHERE row.toLabel IN labels(b)
+			OPTIONAL MATCH (a)-[r]->(b) WHERE type(r) = row.type
+			WITH row, collect(r) AS found
+			WHERE none(r IN found WHERE %s)
+			RETURN row.key AS key
+			""".formatted(SAME_RELATIONSHIP);
+
 	private final Driver driver;
 
 	/** The in-process database when embedded, else null: batches then go over Bolt. */
@@ -189,9 +216,17 @@ public class SeedLoader {
 					relationships = createRelationships(relations, elementIds, writerPool, progress);
 				}
 				else {
-					nodes = nodes.plus(writeNodes(session, seed.entities(), fresh, writerPool, progress));
+					// Over a stored graph, first one read of what differs: a restart over an unchanged store then
+					// plans two statements instead of one write statement per kind and per type and pair of kinds.
+					List<Entity> entities = fresh ? seed.entities() : differing(session, NODES_DIFFERING, seed.entities(),
+							this::nodeCheckRow, Entity::ref);
+					nodes = nodes.plus(new Counts(0, 0, seed.entities().size() - entities.size(), 0))
+						.plus(writeNodes(session, entities, fresh, writerPool, progress));
 					progress.phase("relationships", relations.size());
-					relationships = relationships.plus(writeRelationships(session, relations, fresh, writerPool, progress));
+					List<Relation> toWrite = fresh ? relations : differing(session, RELATIONSHIPS_DIFFERING, relations,
+							this::relationshipCheckRow, Relation::key);
+					relationships = relationships.plus(new Counts(0, 0, relations.size() - toWrite.size(), 0))
+						.plus(writeRelationships(session, toWrite, fresh, writerPool, progress));
 				}
 				progress.done();
 				session.run("MERGE (s:SeedState {id: 'seed'}) SET s.hash = $hash, s.loadedAt = datetime()",
@@ -218,6 +253,39 @@ public class SeedLoader {
 				events.publishEvent(new SeedLoadedEvent(report));
 			}
 		}
+	}
+
+	/** The records whose key the statement returns, read in batches of {@code batchSize}. */
+	private <T> List<T> differing(Session session, String cypher, List<T> records,
+			Function<T, Map<String, Object>> row, Function<T, String> key) {
+		Set<String> keys = new HashSet<>();
+		for (int from = 0; from < records.size(); from += batchSize) {
+			List<Map<String, Object>> rows = records.subList(from, Math.min(records.size(), from + batchSize))
+				.stream()
+				.map(row)
+				.toList();
+			session.executeRead(tx -> {
+				tx.run(cypher, Map.of("rows", rows)).forEachRemaining(r -> keys.add(r.get("key").asString()));
+				return null;
+			});
+		}
+		return records.stream().filter(r -> keys.contains(key.apply(r))).toList();
+	}
+
+	private Map<String, Object> nodeCheckRow(Entity entity) {
+		Map<String, Object> row = new HashMap<>(nodeRow(entity));
+		row.put("label", entity.kind().label());
+		row.put("key", entity.ref());
+		return row;
+	}
+
+	private Map<String, Object> relationshipCheckRow(Relation relation) {
+		Map<String, Object> row = new HashMap<>(relationshipRow(relation));
+		row.put("fromLabel", relation.fromKind().label());
+		row.put("toLabel", relation.toKind().label());
+		row.put("type", relation.type().name());
+		row.put("key", relation.key());
+		return row;
 	}
 
 	private Counts writeNodes(Session session, List<Entity> entities, boolean fresh, ExecutorService writerPool,
