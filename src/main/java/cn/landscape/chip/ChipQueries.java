@@ -146,9 +146,11 @@ public class ChipQueries {
 	 * One kind of dependent, found either way in id order: {@link #walk()} reads the kind's first
 	 * {@code $walk} ids from its index and keeps those that {@code reaches} the chip's reach;
 	 * {@link #expand()} starts from the reach ({@code fromReach} yields {@code dep}). Both return {@code id}
-	 * and {@code element}, at most {@code $maxRows}.
+	 * and {@code element}, at most {@code $maxRows}. {@code share}: the kind's dependents per relationship its
+	 * estimate counts, as measured on the synthetic landscape: a model's versions and derivatives depend too,
+	 * while the vendors' and applications' estimates count every relationship into the chip, mostly models'.
 	 */
-	record DependentKind(String label, String reaches, String fromReach) {
+	record DependentKind(String label, double share, String reaches, String fromReach) {
 
 		String walk() {
 			return REACH + """
@@ -171,7 +173,7 @@ public class ChipQueries {
 				""";
 	}
 
-	static final List<DependentKind> DEPENDENT_KINDS = List.of(new DependentKind("Model", """
+	static final List<DependentKind> DEPENDENT_KINDS = List.of(new DependentKind("Model", 2, """
 			EXISTS { MATCH (dep)-[:BASED_ON|VERSION_OF*0..2]->(m:Model)
 			         WHERE EXISTS { MATCH (m)-[:RUNS_ON|TRAINED_ON]->(x) WHERE x IN targets }
 			            OR EXISTS { MATCH (m)-[:USES]->(f) WHERE f IN facilities }
@@ -198,7 +200,7 @@ public class ChipQueries {
 			  WHERE EXISTS { MATCH (m)-[:RUNS_ON|TRAINED_ON]->(x) WHERE x IN targets }
 			  RETURN dep
 			}
-			"""), new DependentKind("Vendor", """
+			"""), new DependentKind("Vendor", 0.25, """
 			dep IN operators
 			   OR EXISTS { MATCH (dep)-[:DEVELOPS]->(:Model)-[:RUNS_ON|TRAINED_ON]->(x) WHERE x IN targets }""", """
 			CALL (targets, operators) {
@@ -209,7 +211,7 @@ public class ChipQueries {
 			  MATCH (dep:Vendor)-[:DEVELOPS]->(:Model)-[:RUNS_ON|TRAINED_ON]->(x)
 			  RETURN dep
 			}
-			"""), new DependentKind("Application", """
+			"""), new DependentKind("Application", 0.02, """
 			EXISTS { MATCH (dep)-[:RUNS_ON]->(x) WHERE x IN targets }""", """
 			UNWIND targets AS x
 			MATCH (dep:Application)-[:RUNS_ON]->(x)
@@ -286,11 +288,11 @@ public class ChipQueries {
 	 * {@link #DEPENDENTS} tuned for a large graph, its twin (a test checks that they agree). The plain form
 	 * follows every path from the chip, which at a million nodes is most of the graph for a popular chip (a
 	 * vendor with a facility on it brings all its models), and is the fastest for a chip few rely on. So the
-	 * {@link #ESTIMATE} comes first: when, for some kind, the first {@code walk} ids should hold a page of
-	 * dependents, each kind's first dependents are found in id order by one of the ways of
-	 * {@link #DEPENDENT_KINDS} (the walk where the estimate says so, kept when it filled the page or read
-	 * the whole kind; else the expansion), and paths are read for the page only ({@link #DEPENDENTS_PAGE});
-	 * otherwise the plain form answers. Several small statements rather than one: as one statement with
+	 * {@link #ESTIMATE} comes first: when fewer relationships reach the chip than {@code walk}, for every
+	 * kind, the plain form answers; otherwise each kind's first dependents are found in id order by one of
+	 * the ways of {@link #DEPENDENT_KINDS} (the walk where the estimate, weighed by the kind's share, says the
+	 * first {@code walk} ids should hold a page; kept when it filled the page or read the whole kind; else the
+	 * expansion), and paths are read for the page only ({@link #DEPENDENTS_PAGE}). Several small statements rather than one: as one statement with
 	 * conditional branches it took Neo4j several seconds to plan.
 	 */
 	public static Optional<ChipDependents> dependentsAtScale(Statements statements, String chipId, int maxRows, int walk) {
@@ -301,14 +303,15 @@ public class ChipQueries {
 		}
 		Record estimate = estimates.getFirst();
 		ToLongFunction<DependentKind> size = kind -> estimate.get("sizes").get(kind.label()).asLong();
-		List<DependentKind> walked = DEPENDENT_KINDS.stream()
-			.filter(kind -> estimate.get("reached").get(kind.label()).asLong() * Math.min(walk, size.applyAsLong(kind))
-					>= (long) maxRows * size.applyAsLong(kind))
-			.toList();
-		if (walked.isEmpty()) {
-			// Few reach the chip: the plain form's paths from the chip are the cheapest way.
+		ToLongFunction<DependentKind> reached = kind -> estimate.get("reached").get(kind.label()).asLong();
+		if (DEPENDENT_KINDS.stream().allMatch(kind -> reached.applyAsLong(kind) < walk)) {
+			// Fewer relationships reach the chip than a walk reads ids: the plain form's paths are the cheapest way.
 			return statements.run(DEPENDENTS, parameters).stream().findFirst().map(ChipQueries::dependents);
 		}
+		List<DependentKind> walked = DEPENDENT_KINDS.stream()
+			.filter(kind -> kind.share() * reached.applyAsLong(kind) * Math.min(walk, size.applyAsLong(kind))
+					>= (double) maxRows * size.applyAsLong(kind))
+			.toList();
 		List<Map.Entry<String, String>> found = new ArrayList<>();
 		for (DependentKind kind : DEPENDENT_KINDS) {
 			List<Record> rows = null;
