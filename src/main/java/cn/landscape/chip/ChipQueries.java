@@ -292,8 +292,8 @@ public class ChipQueries {
 	 * kind, the plain form answers; otherwise each kind's first dependents are found in id order by one of
 	 * the ways of {@link #DEPENDENT_KINDS} (the walk where the estimate, weighed by the kind's share, says the
 	 * first {@code walk} ids should hold a page; kept when it filled the page or read the whole kind; else the
-	 * expansion), and paths are read for the page only ({@link #DEPENDENTS_PAGE}). Several small statements rather than one: as one statement with
-	 * conditional branches it took Neo4j several seconds to plan.
+	 * expansion), and paths are read for the page only ({@link #DEPENDENTS_PAGE}). Several small statements
+	 * rather than one: as one statement with conditional branches it took Neo4j several seconds to plan.
 	 */
 	public static Optional<ChipDependents> dependentsAtScale(Statements statements, String chipId, int maxRows, int walk) {
 		Map<String, Object> parameters = Map.of("id", chipId, "walk", walk, "maxRows", maxRows);
