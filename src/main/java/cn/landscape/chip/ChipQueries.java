@@ -173,7 +173,7 @@ public class ChipQueries {
 				""";
 	}
 
-	static final List<DependentKind> DEPENDENT_KINDS = List.of(new DependentKind("Model", 2, """
+	static final List<DependentKind> DEPENDENT_KINDS = List.of(new DependentKind("Model", 1.5, """
 			EXISTS { MATCH (dep)-[:BASED_ON|VERSION_OF*0..2]->(m:Model)
 			         WHERE EXISTS { MATCH (m)-[:RUNS_ON|TRAINED_ON]->(x) WHERE x IN targets }
 			            OR EXISTS { MATCH (m)-[:USES]->(f) WHERE f IN facilities }
