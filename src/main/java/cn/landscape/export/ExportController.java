@@ -17,7 +17,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Value;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -107,31 +109,36 @@ class ExportController {
 		each(RELATIONSHIPS, consumer);
 	}
 
+	/**
+	 * One transaction that is never retried (unlike executeRead): when it fails, part of the file has been sent
+	 * already, and a retry would send it again.
+	 */
 	private void each(String cypher, BiConsumer<Kind, Record> consumer) {
-		try (var session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-			session.executeRead(tx -> {
-				for (Kind kind : Kind.values()) {
-					tx.run(cypher.formatted(kind.label())).stream().forEach(r -> consumer.accept(kind, r));
-				}
-				return null;
-			});
+		try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
+				Transaction tx = session.beginTransaction()) {
+			for (Kind kind : Kind.values()) {
+				tx.run(cypher.formatted(kind.label())).stream().forEach(r -> consumer.accept(kind, r));
+			}
+			tx.commit();
 		}
 	}
 
 	private void writeJson(OutputStream out) {
-		try (JsonGenerator gen = json.createGenerator(out)) {
-			gen.writeStartObject();
-			gen.writeArrayPropertyStart("nodes");
-			nodes((kind, r) -> gen.writePOJO(Map.of("id", ref(kind, r.get("props").get("id").asString()), "labels",
-					List.of(kind.label()), "properties", props(r.get("props")))));
-			gen.writeEndArray();
-			gen.writeArrayPropertyStart("relationships");
-			relationships((kind, r) -> gen.writePOJO(Map.of("type", r.get("type").asString(), "source",
-					ref(kind, r.get("fromId").asString()), "target",
-					ref(r.get("toLabel").asString(), r.get("toId").asString()), "properties", props(r.get("props")))));
-			gen.writeEndArray();
-			gen.writeEndObject();
-		}
+		// Closed on success only: closing ends the arrays and objects still open, and a failed export would then
+		// read as a complete, shorter one.
+		JsonGenerator gen = json.createGenerator(out);
+		gen.writeStartObject();
+		gen.writeArrayPropertyStart("nodes");
+		nodes((kind, r) -> gen.writePOJO(Map.of("id", ref(kind, r.get("props").get("id").asString()), "labels",
+				List.of(kind.label()), "properties", props(r.get("props")))));
+		gen.writeEndArray();
+		gen.writeArrayPropertyStart("relationships");
+		relationships((kind, r) -> gen.writePOJO(Map.of("type", r.get("type").asString(), "source",
+				ref(kind, r.get("fromId").asString()), "target",
+				ref(r.get("toLabel").asString(), r.get("toId").asString()), "properties", props(r.get("props")))));
+		gen.writeEndArray();
+		gen.writeEndObject();
+		gen.close();
 	}
 
 	private void writeCsv(OutputStream out) throws IOException {

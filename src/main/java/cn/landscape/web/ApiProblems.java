@@ -3,6 +3,7 @@ package cn.landscape.web;
 import java.net.URI;
 import java.util.function.Predicate;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -97,8 +98,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "Disk full", ex.getMessage() + " " + ex.action(), "disk-full"));
 	}
 
+	/**
+	 * @throws Exception the same, when part of the answer has been sent (a streamed export): a problem written
+	 * after it would end the response as if complete, where the container cuts the connection on an exception
+	 * and the client sees the download fail
+	 */
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletResponse response) throws Exception {
+		if (response.isCommitted()) {
+			log.error("Request failed after part of its answer was sent; the connection is cut", ex);
+			throw ex;
+		}
 		if (invalidParameter(ex) != null) {
 			return respond(badEncoding());
 		}

@@ -12,9 +12,9 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.TransactionCallback;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Values;
+import org.neo4j.driver.exceptions.TransientException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,8 +29,11 @@ import cn.landscape.LandscapeProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -53,12 +56,13 @@ class ExportControllerTest {
 	@MockitoBean
 	Driver driver;
 
+	Transaction tx = mock();
+
 	@BeforeEach
 	void graph() {
 		Session session = mock();
-		TransactionContext tx = mock();
 		given(driver.session(any(SessionConfig.class))).willReturn(session);
-		given(session.executeRead(any())).willAnswer(call -> call.<TransactionCallback<?>>getArgument(0).execute(tx));
+		given(session.beginTransaction()).willReturn(tx);
 		Result vendors = result(record(Map.of("props", Map.of("id", "iflytek", "name", "科大讯飞", "nameEn", "iFlytek"))));
 		Result models = result(record(Map.of("props", Map.of("id", "spark", "name", "讯飞星火, \"认知\"", "type", "general"))));
 		Result develops = result(record(Map.of("type", "DEVELOPS", "fromId", "iflytek", "toLabel", "Model", "toId", "spark",
@@ -129,6 +133,20 @@ class ExportControllerTest {
 			.contains("<node id=\"model:spark\"><data key=\"kind\">Model</data><data key=\"name\">讯飞星火, &quot;认知&quot;</data>")
 			.contains("<edge id=\"e0\" source=\"vendor:iflytek\" target=\"model:spark\"><data key=\"type\">DEVELOPS</data>")
 			.endsWith("</graph>\n</graphml>\n");
+	}
+
+	@Test
+	void a_database_failure_before_anything_is_sent_is_a_500_and_no_statement_runs_twice() throws Exception {
+		var heap = new TransientException("Neo.TransientError.General.OutOfMemoryError", "Java heap space");
+		willThrow(heap).given(tx).run(contains("(a:Vendor)"));
+		MvcResult started = mvc.perform(get("/api/export").param("format", "json"))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+		mvc.perform(asyncDispatch(started))
+			.andExpect(status().isInternalServerError())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+		verify(tx).run(contains("(n:Vendor)"));
+		verify(tx).run(contains("(a:Vendor)"));
 	}
 
 	@Test
