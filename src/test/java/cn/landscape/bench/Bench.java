@@ -153,12 +153,9 @@ public final class Bench {
 			}
 			double seconds = (System.nanoTime() - start) / 1e9;
 			seed = null;
-			long nodes;
-			long relationships;
-			try (Session session = driver.session()) {
-				nodes = session.run("MATCH (n) RETURN count(n) AS c").single().get("c").asLong();
-				relationships = session.run("MATCH ()-[r]->() RETURN count(r) AS c").single().get("c").asLong();
-			}
+			long[] stored = counts(driver);
+			long nodes = stored[0];
+			long relationships = stored[1];
 			long written = load.nodes().total() + load.relationships().total();
 			log("size %,d: imported %,d nodes and %,d relationships in %.1f s: %,.0f per second (%s)", size, nodes,
 					relationships, seconds, written / seconds, load);
@@ -451,7 +448,7 @@ public final class Bench {
 			run.put("rssMb", child.rssMb());
 			Duration load = last ? settings.throughput() : Duration.ofSeconds(Math.min(10, settings.throughput().toSeconds()));
 			Map<String, Object> throughput = mixedThroughput(child.port(), mix, load, child::rssMb);
-			run.put("rssLoadMb", Math.max(child.rssMb(), throughput.get("maxRssMb") instanceof Long l ? l : 0));
+			run.put("rssLoadMb", rssUnderLoad(child, throughput));
 			if (last) {
 				report.put("throughputMixed", throughput);
 			}
@@ -501,12 +498,25 @@ public final class Bench {
 		Map<String, Object> load = mixedThroughput(child.port(), mix, settings.throughput(), child::rssMb);
 		result.put("mixRps", load.get("rps"));
 		result.put("mixErrors", load.get("errors"));
-		result.put("rssLoadMb", Math.max(child.rssMb(), load.get("maxRssMb") instanceof Long l ? l : 0));
+		result.put("rssLoadMb", rssUnderLoad(child, load));
 		log("real seed (%s): README examples %s, RSS idle %s MB, under the mix %s MB (%s per second, %s errors)",
 				settings.realSeedJvmArgs(), (boolean) result.get("readmeExamplesOk") ? "all answered as shown"
 						: "NOT all as shown: " + examples, result.get("rssIdleMb"), result.get("rssLoadMb"),
 				result.get("mixRps"), result.get("mixErrors"));
 		return result;
+	}
+
+	/** The highest RSS the throughput run sampled, or the child's RSS now if that is higher. */
+	private static long rssUnderLoad(ChildService child, Map<String, Object> throughput) {
+		return Math.max(child.rssMb(), throughput.get("maxRssMb") instanceof Long l ? l : 0);
+	}
+
+	/** Nodes and relationships stored in the database, in that order. */
+	static long[] counts(Driver driver) {
+		try (Session session = driver.session(READ)) {
+			return new long[] { session.run("MATCH (n) RETURN count(n) AS c").single().get("c").asLong(),
+					session.run("MATCH ()-[r]->() RETURN count(r) AS c").single().get("c").asLong() };
+		}
 	}
 
 	private static void sleep(Duration duration) {

@@ -141,7 +141,7 @@ final class ReferenceImport {
 				t0 = System.nanoTime();
 				new SchemaRunner(driver).apply();
 				long schemaMs = millisSince(t0);
-				long[] imported = counts(driver);
+				long[] imported = Bench.counts(driver);
 				if (imported[0] != csv.nodeCount() || imported[1] != csv.relationshipCount()) {
 					throw new IllegalStateException("The importer wrote %,d nodes and %,d relationships of %,d and %,d"
 						.formatted(imported[0], imported[1], csv.nodeCount(), csv.relationshipCount()));
@@ -159,13 +159,6 @@ final class ReferenceImport {
 
 	private static long millisSince(long t0) {
 		return (System.nanoTime() - t0) / 1_000_000;
-	}
-
-	private static long[] counts(Driver driver) {
-		try (Session session = driver.session(READ)) {
-			return new long[] { session.run("MATCH (n) RETURN count(n) AS c").single().get("c").asLong(),
-					session.run("MATCH ()-[r]->() RETURN count(r) AS c").single().get("c").asLong() };
-		}
 	}
 
 	// ---- the CSV files, in neo4j-admin's header format -----------------------------------------
@@ -186,13 +179,14 @@ final class ReferenceImport {
 				Map<String, Object> properties = new TreeMap<>(r.get("p").asMap());
 				List<String> header = new ArrayList<>(fixed);
 				properties.forEach((key, value) -> header.add(key + ":" + type(key, value)));
-				Writer out = writers.get(String.join(",", header));
+				String line = String.join(",", header);
+				Writer out = writers.get(line);
 				if (out == null) {
 					Path file = dir.resolve(prefix + "-" + writers.size() + ".csv");
 					files.add(file);
 					out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
-					writers.put(String.join(",", header), out);
-					out.write(String.join(",", header));
+					writers.put(line, out);
+					out.write(line);
 					out.write('\n');
 				}
 				List<Object> row = new ArrayList<>(fixedValues.apply(r));
@@ -230,7 +224,7 @@ final class ReferenceImport {
 		};
 	}
 
-	static String field(Object value) {
+	private static String field(Object value) {
 		return switch (value) {
 			case null -> "";
 			case String s -> quoted(s);
