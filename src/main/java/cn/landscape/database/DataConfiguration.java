@@ -5,9 +5,14 @@ import org.neo4j.driver.BookmarkManagerConfig;
 import org.neo4j.driver.BookmarkManagers;
 import org.neo4j.driver.Driver;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizer;
+import org.springframework.boot.cache.autoconfigure.CacheProperties;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.cache.caffeine.CaffeineCacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.neo4j.core.DatabaseSelectionProvider;
@@ -21,7 +26,8 @@ import cn.landscape.LandscapeProperties;
  * {@code @Transactional(readOnly = true)}, so a cluster routes them to readers) with the query timeout as
  * the default, the seed loader's bookmarks handed to every transaction (a read after a load sees the load,
  * on a cluster too), and caches (Caffeine, spring.cache.* in application.properties) that every seed load empties
- * ({@link CacheEviction}).
+ * ({@link CacheEviction}), bounded by the weight of their answers where the spec says maximumWeight
+ * ({@link AnswerWeigher}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
@@ -31,6 +37,17 @@ class DataConfiguration {
 	@Bean
 	BookmarkManager bookmarkManager() {
 		return BookmarkManagers.defaultManager(BookmarkManagerConfig.builder().build());
+	}
+
+	/** A spec with maximumWeight weighs each answer in kB of heap; one with maximumSize counts entries. */
+	@Bean
+	CacheManagerCustomizer<CaffeineCacheManager> answerWeights(CacheProperties properties) {
+		return manager -> {
+			String spec = properties.getCaffeine().getSpec();
+			if (spec != null && spec.contains("maximumWeight")) {
+				manager.setCaffeine(Caffeine.from(spec).weigher(new AnswerWeigher()));
+			}
+		};
 	}
 
 	@Bean
