@@ -49,6 +49,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * waits while liveness is already UP. A warm-up that fails only costs the speed of the first calls, so
  * it never fails the start-up. Refs come from the data itself.
  * <p>
+ * Neo4j keeps a plan per query text and per type and magnitude of each parameter (an id of ten characters
+ * or fewer is planned apart from a longer one). Statements that one sample cannot reach
+ * ({@link WarmupStatements}) are run alongside, for ids of either magnitude that name nothing.
+ * <p>
  * Its requests run with a timeout of their own, landscape.warmup.timeout ({@link Transactions}), longer
  * than the users' landscape.query.timeout: a plan that takes long to make on a loaded machine is still made
  * and cached, and readiness comes once it is.
@@ -67,15 +71,21 @@ class QueryWarmup implements HealthIndicator {
 			RETURN i.id AS industry, m.id AS model, c.id AS chip, g.id AS region, v.id AS vendor
 			""";
 
+	/** Ids that name nothing (ids are slugs, SeedReader.SLUG), of ten characters and of a hundred. */
+	private static final List<String> UNKNOWN_IDS = List.of("~".repeat(10), "~".repeat(100));
+
 	private final Driver driver;
 
 	private final Transactions transactions;
 
+	private final List<WarmupStatements> statements;
+
 	private volatile Health health = Health.outOfService().withDetail("warmup", "not started").build();
 
-	QueryWarmup(Driver driver, Transactions transactions) {
+	QueryWarmup(Driver driver, Transactions transactions, List<WarmupStatements> statements) {
 		this.driver = driver;
 		this.transactions = transactions;
+		this.statements = statements;
 	}
 
 	@Override
@@ -104,9 +114,14 @@ class QueryWarmup implements HealthIndicator {
 				.build();
 			int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
 			try (ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().daemon().name("query-warmup-", 1).factory())) {
-				List<Future<Timed>> futures = paths.stream()
+				List<Future<Timed>> futures = new ArrayList<>(paths.stream()
 					.map(path -> pool.submit(() -> ask(client, URI.create("http://127.0.0.1:" + port + path))))
-					.toList();
+					.toList());
+				for (String id : UNKNOWN_IDS) {
+					statements.stream()
+						.flatMap(feature -> feature.statements(id).stream())
+						.forEach(statement -> futures.add(pool.submit(() -> plan(statement))));
+				}
 				for (Future<Timed> future : futures) {
 					timed.add(future.get());
 				}
@@ -166,6 +181,25 @@ class QueryWarmup implements HealthIndicator {
 		}
 		return new Timed(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), status, error,
 				(System.nanoTime() - t0) / 1_000_000);
+	}
+
+	/** Runs the statement, which Neo4j plans and caches; its ids name nothing, so it reads little. */
+	private Timed plan(WarmupStatements.Statement statement) {
+		long t0 = System.nanoTime();
+		int status = 200;
+		String error = null;
+		try {
+			driver.executableQuery(statement.cypher())
+				.withParameters(statement.parameters())
+				.withConfig(QueryConfig.builder().withRouting(RoutingControl.READ).build())
+				.execute();
+		}
+		catch (RuntimeException ex) {
+			status = 500;
+			error = ex.toString();
+		}
+		String first = statement.cypher().strip().lines().findFirst().orElse("");
+		return new Timed("statement " + first, status, error, (System.nanoTime() - t0) / 1_000_000);
 	}
 
 	private record Timed(String path, int status, String error, long ms) {

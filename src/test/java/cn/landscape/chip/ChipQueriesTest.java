@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.neo4j.test.autoconfigure.DataNeo4jTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,12 +17,13 @@ import cn.landscape.LandscapeProperties;
 import cn.landscape.chip.ChipQueries.ChipDependency;
 import cn.landscape.chip.ChipQueries.Dependent;
 import cn.landscape.support.FixtureDatabase;
+import cn.landscape.web.WarmupStatements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DataNeo4jTest
 @EnableConfigurationProperties(LandscapeProperties.class)
-@Import(ChipQueries.class)
+@Import({ ChipQueries.class, ChipStatements.class })
 class ChipQueriesTest {
 
 	@RegisterExtension
@@ -53,6 +55,12 @@ class ChipQueriesTest {
 	@Autowired
 	ChipQueries queries;
 
+	@Autowired
+	ChipStatements statements;
+
+	@Autowired
+	Neo4jClient client;
+
 	@Test
 	void a_version_depends_on_its_family_chips_and_its_vendor_facility_chips() {
 		List<ChipDependency> chips = queries.dependencies("pangu-3");
@@ -76,6 +84,23 @@ class ChipQueriesTest {
 		assertThat(queries.dependents("ascend").orElseThrow().dependents()).extracting(d -> d.node().id())
 			.containsExactly("huawei", "pangu", "pangu-3");
 		assertThat(queries.dependents("no-such-chip")).isEmpty();
+	}
+
+	@Test
+	void every_statement_the_warmup_runs_for_dependents_is_valid_and_reads_nothing_for_an_id_that_names_nothing() {
+		List<WarmupStatements.Statement> all = statements.statements("~".repeat(10));
+		// The estimate, the plain form, each kind's two ways, and the page for lists of 10, 100 and 500 ids
+		assertThat(all).hasSize(2 + ChipQueries.DEPENDENT_KINDS.size() * 2 + 3);
+		for (WarmupStatements.Statement statement : all) {
+			var rows = client.query(statement.cypher()).bindAll(statement.parameters()).fetch().all();
+			if (statement.cypher().equals(ChipQueries.ESTIMATE)) {
+				assertThat(rows).singleElement()
+					.satisfies(row -> assertThat(((java.util.Map<?, ?>) row.get("reached")).values()).containsOnly(0L));
+			}
+			else {
+				assertThat(rows).as(statement.cypher()).isEmpty();
+			}
+		}
 	}
 
 }
