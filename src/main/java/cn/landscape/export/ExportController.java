@@ -51,17 +51,49 @@ class ExportController {
 			ORDER BY n.id
 			""";
 
-	// Per start node in the same order; only one node's relationships are sorted at a time.
-	private static final String RELATIONSHIPS = """
+	/**
+	 * Per start node in the same order, each node's relationships by type, then by the other end's id. A node
+	 * with at most {@link #SORTED} relationships has them sorted in memory. Over that (a document naming most of
+	 * a million-node graph), each of its types with more takes the other ends in id order from the Entity id
+	 * index and keeps those it reaches, so that nothing is sorted: sorting 350,000 relationships with their
+	 * evidence exhausted a 512 MB heap.
+	 */
+	static final String RELATIONSHIPS = """
 			MATCH (a:%s) WHERE a.id IS NOT NULL
 			WITH a ORDER BY a.id
 			CALL (a) {
+			  WITH a WHERE COUNT { (a)-->() } <= $sorted
 			  MATCH (a)-[r]->(b:Entity)
 			  RETURN r, b ORDER BY type(r), b.id
+			  UNION ALL
+			  WITH a WHERE COUNT { (a)-->() } > $sorted
+			  CALL (a) {
+			    MATCH (a)-[r]->()
+			    RETURN type(r) AS type, count(*) AS degree ORDER BY type
+			  }
+			  CALL (a, type, degree) {
+			    WITH a, type WHERE degree <= $sorted
+			    MATCH (a)-[r:$(type)]->(b:Entity)
+			    RETURN r, b ORDER BY b.id
+			    UNION ALL
+			    WITH a, type WHERE degree > $sorted
+			    // A subquery of its own, so that the index is read only for these types
+			    CALL (a, type) {
+			      MATCH (b:Entity) WHERE b.id IS NOT NULL
+			      WITH a, type, b ORDER BY b.id
+			      MATCH (a)-[r:$(type)]->(b)
+			      RETURN r, b
+			    }
+			    RETURN r, b
+			  }
+			  RETURN r, b
 			}
 			RETURN type(r) AS type, a.id AS fromId, [l IN labels(b) WHERE l <> 'Entity'][0] AS toLabel, b.id AS toId,
 			       r{.*, seedHash: null} AS props
 			""";
+
+	/** The most relationships of one start node sorted in memory (a few MB with their evidence). */
+	static final int SORTED = 5_000;
 
 	private final Driver driver;
 
@@ -99,25 +131,23 @@ class ExportController {
 
 	}
 
-	/** Every node, kind by kind, with its kind. */
-	private void nodes(BiConsumer<Kind, Record> consumer) {
-		each(NODES, consumer);
-	}
-
-	/** Every relationship, by its start node's kind, with that kind. */
-	private void relationships(BiConsumer<Kind, Record> consumer) {
-		each(RELATIONSHIPS, consumer);
-	}
-
 	/**
-	 * One transaction that is never retried (unlike executeRead): when it fails, part of the file has been sent
-	 * already, and a retry would send it again.
+	 * Every node, kind by kind, then every relationship, by its start node's kind, each with that kind: in one
+	 * transaction, so that a seed load meanwhile cannot put half of each state in the file, and one that is never
+	 * retried (unlike executeRead): when it fails, part of the file has been sent already, and a retry would send
+	 * it again.
 	 */
-	private void each(String cypher, BiConsumer<Kind, Record> consumer) {
+	private void read(BiConsumer<Kind, Record> node, Runnable between, BiConsumer<Kind, Record> relationship) {
 		try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
 				Transaction tx = session.beginTransaction()) {
 			for (Kind kind : Kind.values()) {
-				tx.run(cypher.formatted(kind.label())).stream().forEach(r -> consumer.accept(kind, r));
+				tx.run(NODES.formatted(kind.label())).stream().forEach(r -> node.accept(kind, r));
+			}
+			between.run();
+			for (Kind kind : Kind.values()) {
+				tx.run(RELATIONSHIPS.formatted(kind.label()), Map.of("sorted", SORTED))
+					.stream()
+					.forEach(r -> relationship.accept(kind, r));
 			}
 			tx.commit();
 		}
@@ -129,13 +159,13 @@ class ExportController {
 		JsonGenerator gen = json.createGenerator(out);
 		gen.writeStartObject();
 		gen.writeArrayPropertyStart("nodes");
-		nodes((kind, r) -> gen.writePOJO(Map.of("id", ref(kind, r.get("props").get("id").asString()), "labels",
-				List.of(kind.label()), "properties", props(r.get("props")))));
-		gen.writeEndArray();
-		gen.writeArrayPropertyStart("relationships");
-		relationships((kind, r) -> gen.writePOJO(Map.of("type", r.get("type").asString(), "source",
-				ref(kind, r.get("fromId").asString()), "target",
-				ref(r.get("toLabel").asString(), r.get("toId").asString()), "properties", props(r.get("props")))));
+		read((kind, r) -> gen.writePOJO(Map.of("id", ref(kind, r.get("props").get("id").asString()), "labels",
+				List.of(kind.label()), "properties", props(r.get("props")))), () -> {
+					gen.writeEndArray();
+					gen.writeArrayPropertyStart("relationships");
+				}, (kind, r) -> gen.writePOJO(Map.of("type", r.get("type").asString(), "source",
+						ref(kind, r.get("fromId").asString()), "target",
+						ref(r.get("toLabel").asString(), r.get("toId").asString()), "properties", props(r.get("props")))));
 		gen.writeEndArray();
 		gen.writeEndObject();
 		gen.close();
@@ -144,10 +174,10 @@ class ExportController {
 	private void writeCsv(OutputStream out) throws IOException {
 		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 		writer.write("element,kind,id,name,nameEn,type,source,target,properties\n");
-		nodes((kind, r) -> line(writer, "node", kind.label(), ref(kind, r.get("props").get("id").asString()),
+		read((kind, r) -> line(writer, "node", kind.label(), ref(kind, r.get("props").get("id").asString()),
 				r.get("props").get("name").asString(null),
-				r.get("props").get("nameEn").asString(null), "", "", "", json.writeValueAsString(props(r.get("props")))));
-		relationships((kind, r) -> line(writer, "relationship", "", "", "", "", r.get("type").asString(),
+				r.get("props").get("nameEn").asString(null), "", "", "", json.writeValueAsString(props(r.get("props")))), () -> {
+				}, (kind, r) -> line(writer, "relationship", "", "", "", "", r.get("type").asString(),
 				ref(kind, r.get("fromId").asString()),
 				ref(r.get("toLabel").asString(), r.get("toId").asString()), json.writeValueAsString(props(r.get("props")))));
 		writer.flush();
@@ -166,14 +196,14 @@ class ExportController {
 				  <key id="eprops" for="edge" attr.name="properties" attr.type="string"/>
 				  <graph id="landscape" edgedefault="directed">
 				""");
-		nodes((kind, r) -> {
+		int[] edge = { 0 };
+		read((kind, r) -> {
 			Value p = r.get("props");
 			write(writer, "    <node id=\"" + xml(ref(kind, p.get("id").asString())) + "\">" + data("kind", kind.label())
 					+ data("name", p.get("name").asString(null)) + data("nameEn", p.get("nameEn").asString(null))
 					+ data("nprops", json.writeValueAsString(props(p))) + "</node>\n");
-		});
-		int[] edge = { 0 };
-		relationships((kind, r) -> write(writer, "    <edge id=\"e" + edge[0]++ + "\" source=\""
+		}, () -> {
+		}, (kind, r) -> write(writer, "    <edge id=\"e" + edge[0]++ + "\" source=\""
 				+ xml(ref(kind, r.get("fromId").asString())) + "\" target=\""
 				+ xml(ref(r.get("toLabel").asString(), r.get("toId").asString())) + "\">" + data("type", r.get("type").asString())
 				+ data("eprops", json.writeValueAsString(props(r.get("props")))) + "</edge>\n"));

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.stubbing.Answer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
@@ -28,6 +29,7 @@ import cn.landscape.LandscapeProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.BDDMockito.given;
@@ -58,9 +60,10 @@ class ExportControllerTest {
 
 	Transaction tx = mock();
 
+	Session session = mock();
+
 	@BeforeEach
 	void graph() {
-		Session session = mock();
 		given(driver.session(any(SessionConfig.class))).willReturn(session);
 		given(session.beginTransaction()).willReturn(tx);
 		Result vendors = result(record(Map.of("props", Map.of("id", "iflytek", "name", "科大讯飞", "nameEn", "iFlytek"))));
@@ -68,11 +71,13 @@ class ExportControllerTest {
 		Result develops = result(record(Map.of("type", "DEVELOPS", "fromId", "iflytek", "toLabel", "Model", "toId", "spark",
 				"props", Map.of("evidenceDocs", List.of("report-2024"), "evidenceQuotes", List.of("讯飞星火")))));
 		Result none = result();
-		given(tx.run(anyString())).willAnswer(call -> {
+		Answer<Result> byKind = call -> {
 			String cypher = call.getArgument(0);
 			return cypher.contains("(n:Vendor)") ? vendors : cypher.contains("(n:Model)") ? models
 					: cypher.contains("(a:Vendor)") ? develops : none;
-		});
+		};
+		given(tx.run(anyString())).willAnswer(byKind);
+		given(tx.run(anyString(), anyMap())).willAnswer(byKind);
 	}
 
 	private static Result result(Record... records) {
@@ -138,7 +143,7 @@ class ExportControllerTest {
 	@Test
 	void a_database_failure_before_anything_is_sent_is_a_500_and_no_statement_runs_twice() throws Exception {
 		var heap = new TransientException("Neo.TransientError.General.OutOfMemoryError", "Java heap space");
-		willThrow(heap).given(tx).run(contains("(a:Vendor)"));
+		willThrow(heap).given(tx).run(contains("(a:Vendor)"), anyMap());
 		MvcResult started = mvc.perform(get("/api/export").param("format", "json"))
 			.andExpect(request().asyncStarted())
 			.andReturn();
@@ -146,7 +151,14 @@ class ExportControllerTest {
 			.andExpect(status().isInternalServerError())
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
 		verify(tx).run(contains("(n:Vendor)"));
-		verify(tx).run(contains("(a:Vendor)"));
+		verify(tx).run(contains("(a:Vendor)"), anyMap());
+	}
+
+	@Test
+	void nodes_and_relationships_are_read_in_one_transaction() throws Exception {
+		export("json");
+		verify(session).beginTransaction();
+		verify(tx).commit();
 	}
 
 	@Test
