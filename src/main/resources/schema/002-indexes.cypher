@@ -12,7 +12,9 @@ OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.nameEn, n.aliases]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
 
+// The timeline reads each kind's earliest dates in order from these, instead of sorting the kind
 CREATE INDEX policy_date IF NOT EXISTS FOR (n:Policy) ON (n.date);
+CREATE INDEX model_release_date IF NOT EXISTS FOR (n:Model) ON (n.releaseDate);
 
 // Substring fallback of the search for a single character (below the cjk analyzer's bigrams).
 CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (n:Entity) ON (n.name);

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,20 +23,31 @@ import cn.landscape.evidence.Evidence;
 /**
  * The read-only Cypher behind the overview, the timeline and regions at a glance, each mapped into the
  * records the controller answers. Groups are counted whole but list only their first items (the cap);
- * the rest come a page at a time, so that a landscape of 100k nodes answers as fast as one of 300.
+ * the rest come a page at a time. Each section still reads its whole kind (a million-node landscape's
+ * overview takes seconds), and the overview is the page's start view that every visitor asks for: answers are
+ * cached, and every seed load empties the caches.
  */
 @Component
 @Transactional(readOnly = true)
 public class OverviewQueries {
 
-	/** One section of the overview: which nodes, how they group, and what a card shows. */
+	/**
+	 * One section of the overview: which nodes (a kind, kept by the filters), how they group, and what a card
+	 * shows. Its plain form reads the whole kind and tests each node against the filters. A twin starts from
+	 * the industry's or the region's side instead, where that is measured to matter at a million nodes, and
+	 * drops the test that its start makes true (OverviewTwinsTest checks that both answer the same).
+	 */
 	enum Section {
 
-		MODELS("models", """
-				MATCH (n:Model)
-				WHERE ($industry IS NULL OR %3$s)
-				  AND ($region IS NULL OR EXISTS { (n)<-[:DEVELOPS]-(:Vendor)-[:LOCATED_IN]->(:Region)-[:PART_OF]->{0,4}(:Region {id: $region}) })
-				  AND %1$s
+		MODELS("models", "Model", """
+				EXISTS { (n)-[:SERVES]->(:Industry {id: $industry}) }
+				       OR EXISTS { (n)<-[:BUILT_ON]-(:Application)-[:SERVES]->(:Industry {id: $industry}) }""",
+				"EXISTS { (n)<-[:DEVELOPS]-(:Vendor)-[:LOCATED_IN]->(:Region)-[:PART_OF]->{0,4}(:Region {id: $region}) }", """
+				MATCH (:Industry {id: $industry})<-[:SERVES]-(n:Model) RETURN n
+				UNION
+				MATCH (:Industry {id: $industry})<-[:SERVES]-(:Application)-[:BUILT_ON]->(n:Model) RETURN n""",
+				"MATCH (:Region {id: $region})<-[:PART_OF]-{0,4}(:Region)<-[:LOCATED_IN]-(:Vendor)-[:DEVELOPS]->(n:Model) RETURN DISTINCT n",
+				"""
 				// Scope (type) and deployment, either of which the documents may leave unstated
 				WITH n, n.type AS scope, n.deployment AS deployment
 				WITH n, null AS g, CASE WHEN scope IS NULL AND deployment IS NULL THEN 'unknown'
@@ -44,77 +56,87 @@ public class OverviewQueries {
 				""", "[(n)<-[:DEVELOPS]-(v:Vendor) | %s][0]".formatted(NodeRef.project("v")),
 				"{type: n.type, deployment: n.deployment, releaseDate: n.releaseDate}"),
 
-		VENDORS("vendors", """
-				MATCH (n:Vendor)
-				WHERE ($industry IS NULL OR EXISTS { (n)-[:DEVELOPS]->(:Model|Application)-[:SERVES]->(:Industry {id: $industry}) }
-				       OR EXISTS { (n)-[:DEVELOPS]->(:Model)<-[:BUILT_ON]-(:Application)-[:SERVES]->(:Industry {id: $industry}) })
-				  AND ($region IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Region)-[:PART_OF]->{0,4}(:Region {id: $region}) })
-				  AND %1$s
+		VENDORS("vendors", "Vendor", """
+				EXISTS { (n)-[:DEVELOPS]->(:Model|Application)-[:SERVES]->(:Industry {id: $industry}) }
+				       OR EXISTS { (n)-[:DEVELOPS]->(:Model)<-[:BUILT_ON]-(:Application)-[:SERVES]->(:Industry {id: $industry}) }""",
+				"EXISTS { (n)-[:LOCATED_IN]->(:Region)-[:PART_OF]->{0,4}(:Region {id: $region}) }", """
+				MATCH (:Industry {id: $industry})<-[:SERVES]-(:Model|Application)<-[:DEVELOPS]-(n:Vendor) RETURN n
+				UNION
+				MATCH (:Industry {id: $industry})<-[:SERVES]-(:Application)-[:BUILT_ON]->(:Model)<-[:DEVELOPS]-(n:Vendor) RETURN n""",
+				"MATCH (:Region {id: $region})<-[:PART_OF]-{0,4}(:Region)<-[:LOCATED_IN]-(n:Vendor) RETURN DISTINCT n", """
 				// A listed company is grouped as listed: the documents say so of some companies only
 				WITH n, null AS g, CASE WHEN n.listed = true THEN 'listed' ELSE coalesce(n.category, 'unknown') END AS key
 				""", "null", "{category: n.category, listed: n.listed, models: COUNT { (n)-[:DEVELOPS]->(:Model) }}"),
 
-		CHIPS_BY_MAKER("chips-by-maker", """
-				MATCH (n:Chip)
-				WHERE %2$s AND %1$s
+		CHIPS_BY_MAKER("chips-by-maker", "Chip", Chips.INDUSTRY, Chips.REGION, Chips.OF_INDUSTRY, null, """
 				OPTIONAL MATCH (n)-[:MADE_BY]->(g:Vendor)
 				WITH n, g, coalesce(g.id, 'unknown') AS key
-				""", "[(n)-[:MADE_BY]->(v:Vendor) | %s][0]".formatted(NodeRef.project("v")), "{chipType: n.chipType, process: n.process}"),
+				""", Chips.BY, Chips.FACTS),
 
-		CHIPS_BY_COUNTRY("chips-by-country", """
-				MATCH (n:Chip)
-				WHERE %2$s AND %1$s
+		CHIPS_BY_COUNTRY("chips-by-country", "Chip", Chips.INDUSTRY, Chips.REGION, Chips.OF_INDUSTRY, null, """
 				// The country of the maker's seat, up its region chain
 				OPTIONAL MATCH (n)-[:MADE_BY]->(:Vendor)-[:LOCATED_IN]->(:Region)-[:PART_OF]->{0,4}(g:Region {level: 'country'})
 				WITH DISTINCT n, g
 				WITH n, g, coalesce(g.id, 'unknown') AS key
-				""", "[(n)-[:MADE_BY]->(v:Vendor) | %s][0]".formatted(NodeRef.project("v")), "{chipType: n.chipType, process: n.process}");
+				""", Chips.BY, Chips.FACTS);
 
-		/** A model serves an industry itself or through an application built on it. */
-		private static final String SERVES = """
-				EXISTS { (n)-[:SERVES]->(:Industry {id: $industry}) }
-				       OR EXISTS { (n)<-[:BUILT_ON]-(:Application)-[:SERVES]->(:Industry {id: $industry}) }""";
+		/** What both chip sections share; chips are few, so the plain form is fast with a region. */
+		private static final class Chips {
 
-		/**
-		 * The models section with an industry: the same rows as its plain form, found from the industry's side
-		 * (the models and applications serving it) instead of by testing every model.
-		 */
-		private static final String MODELS_OF_INDUSTRY = """
-				CALL () {
-				  MATCH (:Industry {id: $industry})<-[:SERVES]-(n:Model) RETURN n
-				  UNION
-				  MATCH (:Industry {id: $industry})<-[:SERVES]-(:Application)-[:BUILT_ON]->(n:Model) RETURN n
-				}
-				WITH n WHERE true""";
+			static final String INDUSTRY = "EXISTS { (n)<-[:RUNS_ON|TRAINED_ON]-(:Model)-[:SERVES]->(:Industry {id: $industry}) }";
+
+			static final String REGION = "EXISTS { (n)-[:MADE_BY]->(:Vendor)-[:LOCATED_IN]->(:Region)-[:PART_OF]->{0,4}(:Region {id: $region}) }";
+
+			static final String OF_INDUSTRY = "MATCH (:Industry {id: $industry})<-[:SERVES]-(:Model)-[:RUNS_ON|TRAINED_ON]->(n:Chip) RETURN DISTINCT n";
+
+			static final String BY = "[(n)-[:MADE_BY]->(v:Vendor) | %s][0]".formatted(NodeRef.project("v"));
+
+			static final String FACTS = "{chipType: n.chipType, process: n.process}";
+
+		}
 
 		private static final String IN_DOCUMENT = "($document IS NULL OR EXISTS { (:Document {id: $document})-[:MENTIONS]->(n) })";
 
-		private static final String CHIP_FILTER = """
-				($industry IS NULL OR EXISTS { (n)<-[:RUNS_ON|TRAINED_ON]-(:Model)-[:SERVES]->(:Industry {id: $industry}) })
-				  AND ($region IS NULL OR EXISTS { (n)-[:MADE_BY]->(:Vendor)-[:LOCATED_IN]->(:Region)-[:PART_OF]->{0,4}(:Region {id: $region}) })""";
+		private static final String GROUP = "WITH n, g, key WHERE $group IS NULL OR key = $group\n";
 
 		final String key;
 
+		/** Every node of the kind, tested against each filter. */
 		final String rows;
 
-		/** The tuned twin of {@link #rows} when an industry is given; null where the plain form is fast enough. */
+		/** The twins: from the industry's side, and from the region's; null where the plain form is fast enough. */
 		final String rowsOfIndustry;
+
+		final String rowsOfRegion;
 
 		final String card;
 
-		Section(String key, String rows, String by, String facts) {
+		Section(String key, String label, String industry, String region, String ofIndustry, String ofRegion,
+				String grouping, String by, String facts) {
 			this.key = key;
-			String group = "WITH n, g, key WHERE $group IS NULL OR key = $group\n";
-			this.rows = rows.formatted(IN_DOCUMENT, CHIP_FILTER, SERVES) + group;
-			String plainSource = "MATCH (n:Model)\nWHERE ($industry IS NULL OR %3$s)";
-			this.rowsOfIndustry = rows.contains(plainSource)
-					? rows.replace(plainSource, MODELS_OF_INDUSTRY).formatted(IN_DOCUMENT, CHIP_FILTER, SERVES) + group : null;
+			String industryTest = "($industry IS NULL OR " + industry + ")";
+			String regionTest = "($region IS NULL OR " + region + ")";
+			this.rows = "MATCH (n:%s)\nWHERE %s\n  AND %s\n  AND %s\n".formatted(label, industryTest, regionTest, IN_DOCUMENT)
+					+ grouping + GROUP;
+			this.rowsOfIndustry = ofIndustry == null ? null : twin(ofIndustry, regionTest, grouping);
+			this.rowsOfRegion = ofRegion == null ? null : twin(ofRegion, industryTest, grouping);
 			this.card = "{node: %s, by: %s, facts: %s, stored: %s}".formatted(NodeRef.project("n"), by, facts, stored());
 		}
 
-		/** The rows to use: the tuned twin when it applies, unless {@code plain} is asked for. */
+		private static String twin(String source, String otherTest, String grouping) {
+			return "CALL () {\n%s\n}\nWITH n WHERE %s\n  AND %s\n".formatted(source.indent(2).stripTrailing(), otherTest,
+					IN_DOCUMENT) + grouping + GROUP;
+		}
+
+		/** The rows to use: a twin where one applies (the industry's first), unless {@code plain} is asked for. */
 		String rows(Filters filters, boolean plain) {
-			return filters.industry() == null || rowsOfIndustry == null || plain ? rows : rowsOfIndustry;
+			if (!plain && filters.industry() != null && rowsOfIndustry != null) {
+				return rowsOfIndustry;
+			}
+			if (!plain && filters.region() != null && rowsOfRegion != null) {
+				return rowsOfRegion;
+			}
+			return rows;
 		}
 
 		/** What says which of a card's facts are the curators' reading, and why. */
@@ -187,8 +209,17 @@ public class OverviewQueries {
 	record RegionPage(long total, List<RegionGlance> regions, Integer nextOffset) {
 	}
 
-	/** Each kind's earliest {@code $limit} first, then the earliest of both; regions and vendor only for those. */
-	public static final String TIMELINE = """
+	/** The earliest {@code $limit} events of both kinds; regions and vendor only for those. */
+	private static final String EVENTS = """
+			WITH n, date, property ORDER BY date, n.id LIMIT $limit
+			RETURN %3$s AS node, date, property, n AS stored,
+			       CASE property WHEN 'date' THEN [(n)-[:COVERS]->(r:Region) | %1$s]
+			            ELSE [(n)<-[:DEVELOPS]-(:Vendor)-[:LOCATED_IN]->(r:Region) | %1$s] END AS regions,
+			       CASE property WHEN 'date' THEN null ELSE [(n)<-[:DEVELOPS]-(v:Vendor) | %2$s][0] END AS by
+			""".formatted(NodeRef.project("r"), NodeRef.project("v"), NodeRef.project("n"));
+
+	/** Each kind's earliest {@code $limit} first (in date order from its index), then the earliest of both. */
+	static final String TIMELINE = """
 			CALL () {
 			  MATCH (n:Policy) WHERE n.date IS NOT NULL AND ($kind IS NULL OR $kind = 'policy')
 			    AND ($region IS NULL OR EXISTS { (:Region {id: $region})<-[:PART_OF]-{0,4}(:Region)<-[:COVERS]-(n) })
@@ -200,12 +231,30 @@ public class OverviewQueries {
 			  WITH n, n.releaseDate AS date ORDER BY date, n.id LIMIT $limit
 			  RETURN n, date, 'releaseDate' AS property
 			}
-			WITH n, date, property ORDER BY date, n.id LIMIT $limit
-			RETURN %3$s AS node, date, property, n AS stored,
-			       CASE property WHEN 'date' THEN [(n)-[:COVERS]->(r:Region) | %1$s]
-			            ELSE [(n)<-[:DEVELOPS]-(:Vendor)-[:LOCATED_IN]->(r:Region) | %1$s] END AS regions,
-			       CASE property WHEN 'date' THEN null ELSE [(n)<-[:DEVELOPS]-(v:Vendor) | %2$s][0] END AS by
-			""".formatted(NodeRef.project("r"), NodeRef.project("v"), NodeRef.project("n"));
+			""" + EVENTS;
+
+	/**
+	 * {@link #TIMELINE}'s twin for a region: each kind's events found from the region's side. Testing every
+	 * dated node against the region took 3-4 s at a million nodes; a region holds a few of them.
+	 */
+	static final String TIMELINE_IN_REGION = """
+			CALL () {
+			  MATCH (:Region {id: $region})<-[:PART_OF]-{0,4}(:Region)<-[:COVERS]-(n:Policy)
+			  WITH DISTINCT n WHERE n.date IS NOT NULL AND ($kind IS NULL OR $kind = 'policy')
+			  WITH n, n.date AS date ORDER BY date, n.id LIMIT $limit
+			  RETURN n, date, 'date' AS property
+			  UNION ALL
+			  MATCH (:Region {id: $region})<-[:PART_OF]-{0,4}(:Region)<-[:LOCATED_IN]-(:Vendor)-[:DEVELOPS]->(n:Model)
+			  WITH DISTINCT n WHERE n.releaseDate IS NOT NULL AND ($kind IS NULL OR $kind = 'model')
+			  WITH n, n.releaseDate AS date ORDER BY date, n.id LIMIT $limit
+			  RETURN n, date, 'releaseDate' AS property
+			}
+			""" + EVENTS;
+
+	/** The timeline's Cypher as GET /api/overview/timeline runs it: the bench's raw figures run it. */
+	public static String timelineCypher(String region) {
+		return region == null ? TIMELINE : TIMELINE_IN_REGION;
+	}
 
 	/** Each list is counted whole, and only its first {@code $cap} items are sorted out of it (a top-k). */
 	static final String REGIONS = """
@@ -247,13 +296,12 @@ public class OverviewQueries {
 	private static final String DOCUMENT_IDS = "MATCH (d:Document) RETURN d.id AS id ORDER BY id LIMIT 20";
 
 	/**
-	 * The Cypher of each section as GET /api/overview runs it, with or without an industry (the tuned twin
-	 * where it applies): the bench's raw figures run these.
+	 * The Cypher of each section as GET /api/overview runs it, with or without an industry or a region (the
+	 * twin where one applies): the bench's raw figures run these.
 	 */
-	public static List<String> overviewCypher(boolean industry) {
-		return java.util.Arrays.stream(Section.values())
-			.map(s -> s.groups(industry && s.rowsOfIndustry != null ? s.rowsOfIndustry : s.rows))
-			.toList();
+	public static List<String> overviewCypher(String industry, String region) {
+		Filters filters = new Filters(industry, region, null);
+		return java.util.Arrays.stream(Section.values()).map(s -> s.groups(s.rows(filters, false))).toList();
 	}
 
 	private final Neo4jClient client;
@@ -278,6 +326,7 @@ public class OverviewQueries {
 		return list(cypher, parameters, type, mapper).getFirst();
 	}
 
+	@Cacheable("overview-groups")
 	SectionAnswer groups(Section section, Filters filters, int cap, int groupOffset, int groupLimit) {
 		return groups(section, filters, cap, groupOffset, groupLimit, false);
 	}
@@ -300,6 +349,7 @@ public class OverviewQueries {
 		});
 	}
 
+	@Cacheable("overview-pages")
 	GroupPage page(Section section, Filters filters, String group, int offset, int limit) {
 		Map<String, Object> parameters = filters.parameters();
 		parameters.put("group", group);
@@ -313,14 +363,21 @@ public class OverviewQueries {
 		});
 	}
 
+	@Cacheable("timeline")
 	List<Event> timeline(String region, String kind, int limit) {
+		return timeline(region, kind, limit, false);
+	}
+
+	/** {@code plain}: the plain form even with a region (to test that the twins agree). */
+	List<Event> timeline(String region, String kind, int limit, boolean plain) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("region", region);
 		parameters.put("kind", kind);
 		parameters.put("limit", limit);
-		return list(TIMELINE, parameters, Event.class, OverviewQueries::event);
+		return list(plain ? TIMELINE : timelineCypher(region), parameters, Event.class, OverviewQueries::event);
 	}
 
+	@Cacheable("overview-regions")
 	RegionPage regions(String region, int cap, int offset, int limit) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("region", region);

@@ -137,7 +137,7 @@ final class Mix {
 					p.put("groupOffset", 0);
 					p.put("groupLimit", 20);
 					int rows = 0;
-					for (String cypher : OverviewQueries.overviewCypher(p.get("industry") != null)) {
+					for (String cypher : OverviewQueries.overviewCypher((String) p.get("industry"), (String) p.get("region"))) {
 						rows += s.run(cypher, p).list().size();
 					}
 					return rows;
@@ -150,7 +150,7 @@ final class Mix {
 					p.put("region", r.equals("all") ? null : r);
 					p.put("kind", null);
 					p.put("limit", maxRows + 1);
-					return s.run(OverviewQueries.TIMELINE, p).list().size();
+					return s.run(OverviewQueries.timelineCypher((String) p.get("region")), p).list().size();
 				}));
 		return questions;
 	}

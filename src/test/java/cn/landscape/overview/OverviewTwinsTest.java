@@ -1,5 +1,7 @@
 package cn.landscape.overview;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ import cn.landscape.support.SeededApp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Where a section has a tuned twin of its plain Cypher, both answer the same, on the real seed. */
+/** Where a section or the timeline has a twin of its plain Cypher, both answer the same, on the real seed. */
 class OverviewTwinsTest extends SeededApp {
 
 	@Autowired
@@ -22,20 +24,47 @@ class OverviewTwinsTest extends SeededApp {
 	@Autowired
 	Neo4jClient client;
 
+	private List<String> ids(String label) {
+		List<String> ids = List.copyOf(client.query("MATCH (n:%s) RETURN n.id AS id ORDER BY id".formatted(label))
+			.fetchAs(String.class)
+			.all());
+		assertThat(ids).as(label).isNotEmpty();
+		return ids;
+	}
+
 	@Test
-	void models_of_an_industry_found_from_the_industry_are_the_models_the_plain_filter_keeps() {
-		List<String> industries = List.copyOf(client.query("MATCH (i:Industry) RETURN i.id AS id ORDER BY id").fetchAs(String.class).all());
-		assertThat(industries).isNotEmpty();
+	void sections_found_from_the_industry_or_the_region_hold_what_the_plain_filters_keep() {
+		List<Filters> filters = new ArrayList<>();
+		ids("Industry").forEach(industry -> {
+			filters.add(new Filters(industry, null, null));
+			filters.add(new Filters(industry, "guangdong", null));
+		});
+		ids("Region").forEach(region -> filters.add(new Filters(null, region, null)));
 		long compared = 0;
-		for (String industry : industries) {
-			for (Filters filters : List.of(new Filters(industry, null, null), new Filters(industry, "guangdong", null))) {
-				var tuned = queries.groups(Section.MODELS, filters, 500, 0, 100, false);
-				var plain = queries.groups(Section.MODELS, filters, 500, 0, 100, true);
-				assertThat(tuned).as(filters.toString()).isEqualTo(plain);
+		for (Section section : Section.values()) {
+			for (Filters f : filters) {
+				var tuned = queries.groups(section, f, 500, 0, 100, false);
+				var plain = queries.groups(section, f, 500, 0, 100, true);
+				assertThat(tuned).as(section + " " + f).isEqualTo(plain);
 				compared += tuned.groups().stream().mapToLong(OverviewQueries.Group::count).sum();
 			}
 		}
-		assertThat(compared).as("models compared across industries").isPositive();
+		assertThat(compared).as("cards compared across sections and filters").isPositive();
+		assertThat(Arrays.stream(Section.values()).filter(s -> s.rowsOfRegion != null)).as("sections with a region twin")
+			.isNotEmpty();
+	}
+
+	@Test
+	void the_timeline_of_a_region_found_from_the_region_is_the_plain_timeline() {
+		long compared = 0;
+		for (String region : ids("Region")) {
+			for (String kind : Arrays.asList(null, "policy", "model")) {
+				var tuned = queries.timeline(region, kind, 501, false);
+				assertThat(tuned).as(region + " " + kind).isEqualTo(queries.timeline(region, kind, 501, true));
+				compared += tuned.size();
+			}
+		}
+		assertThat(compared).as("events compared across regions").isPositive();
 	}
 
 }
