@@ -115,15 +115,16 @@ class QueryWarmup implements HealthIndicator {
 		Summary asked = warm("Query warm-up", () -> paths(samples()).stream()
 			.map(path -> (Callable<Timed>) () -> ask(client, URI.create("http://127.0.0.1:" + port + path)))
 			.toList());
-		health = Health.up()
-			.withDetail("requests", asked.count())
-			.withDetail("failed", asked.failed())
-			.withDetail("ms", asked.ms())
-			.build();
-		warm("Query warm-up, after readiness", () -> UNKNOWN_IDS.stream()
+		health = ready(asked).withDetail("afterReadiness", "running").build();
+		Summary planned = warm("Query warm-up, after readiness", () -> UNKNOWN_IDS.stream()
 			.flatMap(id -> statements.stream().flatMap(feature -> feature.statements(id).stream()))
 			.map(statement -> (Callable<Timed>) () -> plan(statement))
 			.toList());
+		health = ready(asked).withDetail("afterReadiness", planned.count()).build();
+	}
+
+	private static Health.Builder ready(Summary asked) {
+		return Health.up().withDetail("requests", asked.count()).withDetail("failed", asked.failed()).withDetail("ms", asked.ms());
 	}
 
 	private record Summary(int count, int failed, long ms) {
