@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 import cn.landscape.LandscapeProperties;
@@ -13,19 +14,31 @@ import cn.landscape.web.WarmupStatements;
 /**
  * Every statement the chip dependents may run: a chip takes one way per kind, so one sample plans a few of
  * them, and at a million nodes a cold plan of another took a user's first ask several hundred ms. The page
- * of dependents is bound in three list sizes (Neo4j keeps a plan per magnitude of a list parameter).
+ * of dependents is bound in three list sizes (Neo4j keeps a plan per magnitude of a list parameter). A graph
+ * with fewer relationships than a walk reads ids (the real seed) only ever takes the plain form: the others
+ * are left out.
  */
 @Component
 class ChipStatements implements WarmupStatements {
 
+	private final Neo4jClient client;
+
 	private final int maxRows;
 
-	ChipStatements(LandscapeProperties properties) {
+	ChipStatements(Neo4jClient client, LandscapeProperties properties) {
+		this.client = client;
 		this.maxRows = properties.query().maxRows();
 	}
 
 	@Override
 	public List<Statement> statements(String id) {
+		// An estimate counts relationships into the chip's reach, never more than the graph holds
+		long relationships = client.query("MATCH ()-[r]->() RETURN count(r) AS n").fetchAs(Long.class).one().orElse(0L);
+		return relationships < ChipQueries.WALK ? all(id).subList(0, 2) : all(id);
+	}
+
+	/** The estimate and the plain form first, then each kind's two ways and the page in each list size. */
+	List<Statement> all(String id) {
 		Map<String, Object> parameters = Map.of("id", id, "walk", ChipQueries.WALK, "maxRows", maxRows);
 		List<Statement> statements = new ArrayList<>(List.of(new Statement(ChipQueries.ESTIMATE, parameters),
 				new Statement(ChipQueries.DEPENDENTS, parameters)));

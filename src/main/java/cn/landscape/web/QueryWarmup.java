@@ -53,9 +53,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>
  * Neo4j keeps a plan per query text and per type and magnitude of each parameter (an id of ten characters
  * or fewer is planned apart from a longer one). Statements that one sample cannot reach
- * ({@link WarmupStatements}) are run once the service is ready, for ids of either magnitude that name nothing:
- * on a cold JIT they doubled the warm-up, and a first call that meets one unplanned waited 0.3-0.6 s more at a
- * million nodes, within the query timeout.
+ * ({@link WarmupStatements}) are run alongside, for ids of either magnitude that name nothing. Run after
+ * readiness instead (tried), they shared the cores with the first users' asks.
  * <p>
  * Its requests run with a timeout of their own, landscape.warmup.timeout ({@link Transactions}), longer
  * than the users' landscape.query.timeout: a plan that takes long to make on a loaded machine is still made
@@ -112,26 +111,25 @@ class QueryWarmup implements HealthIndicator {
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
-		Summary asked = warm("Query warm-up", () -> paths(samples()).stream()
-			.map(path -> (Callable<Timed>) () -> ask(client, URI.create("http://127.0.0.1:" + port + path)))
-			.toList());
-		health = ready(asked).withDetail("afterReadiness", "running").build();
-		Summary planned = warm("Query warm-up, after readiness", () -> UNKNOWN_IDS.stream()
-			.flatMap(id -> statements.stream().flatMap(feature -> feature.statements(id).stream()))
-			.map(statement -> (Callable<Timed>) () -> plan(statement))
-			.toList());
-		health = ready(asked).withDetail("afterReadiness", planned.count()).build();
-	}
-
-	private static Health.Builder ready(Summary asked) {
-		return Health.up().withDetail("requests", asked.count()).withDetail("failed", asked.failed()).withDetail("ms", asked.ms());
+		Summary asked = warm(() -> {
+			List<Callable<Timed>> tasks = new ArrayList<>();
+			paths(samples()).forEach(path -> tasks.add(() -> ask(client, URI.create("http://127.0.0.1:" + port + path))));
+			UNKNOWN_IDS.forEach(id -> statements.forEach(
+					feature -> feature.statements(id).forEach(statement -> tasks.add(() -> plan(statement)))));
+			return tasks;
+		});
+		health = Health.up()
+			.withDetail("requests", asked.count())
+			.withDetail("failed", asked.failed())
+			.withDetail("ms", asked.ms())
+			.build();
 	}
 
 	private record Summary(int count, int failed, long ms) {
 	}
 
 	/** Runs the tasks on one worker per processor and logs how long they took, the failures and the slowest. */
-	private Summary warm(String name, Supplier<List<Callable<Timed>>> tasks) {
+	private Summary warm(Supplier<List<Callable<Timed>>> tasks) {
 		long start = System.nanoTime();
 		List<Timed> timed = new ArrayList<>();
 		int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -141,7 +139,7 @@ class QueryWarmup implements HealthIndicator {
 			}
 		}
 		catch (RuntimeException | java.util.concurrent.ExecutionException ex) {
-			log.warn(name + " stopped early; the first calls may be slow: " + ex);
+			log.warn("Query warm-up stopped early; the first calls may be slow: " + ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -154,7 +152,7 @@ class QueryWarmup implements HealthIndicator {
 			.map(Timed::toString)
 			.toList()
 			.toString();
-		log.info("%s: %d requests in %d ms%s; slowest %s".formatted(name, timed.size(), ms,
+		log.info("Query warm-up: %d requests in %d ms%s; slowest %s".formatted(timed.size(), ms,
 				failures.isEmpty() ? "" : ", " + failures.size() + " failed, first " + failures.get(0), slowest));
 		return new Summary(timed.size(), failures.size(), ms);
 	}

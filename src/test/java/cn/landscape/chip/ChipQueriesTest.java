@@ -88,7 +88,7 @@ class ChipQueriesTest {
 
 	@Test
 	void every_statement_the_warmup_runs_for_dependents_is_valid_and_reads_nothing_for_an_id_that_names_nothing() {
-		List<WarmupStatements.Statement> all = statements.statements("~".repeat(10));
+		List<WarmupStatements.Statement> all = statements.all("~".repeat(10));
 		// The estimate, the plain form, each kind's two ways, and the page for lists of 10, 100 and 500 ids
 		assertThat(all).hasSize(2 + ChipQueries.DEPENDENT_KINDS.size() * 2 + 3);
 		for (WarmupStatements.Statement statement : all) {
@@ -102,6 +102,12 @@ class ChipQueriesTest {
 				assertThat(rows).as(statement.cypher()).isEmpty();
 			}
 		}
+	}
+
+	@Test
+	void a_graph_with_fewer_relationships_than_a_walk_reads_warms_only_the_estimate_and_the_plain_form() {
+		assertThat(statements.statements("~".repeat(10))).extracting(WarmupStatements.Statement::cypher)
+			.containsExactly(ChipQueries.ESTIMATE, ChipQueries.DEPENDENTS);
 	}
 
 }
