@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -107,35 +106,22 @@ class QueryWarmup implements HealthIndicator {
 	}
 
 	private void run(int port) {
-		HttpClient client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
-		Summary asked = warm(() -> {
+		long start = System.nanoTime();
+		List<Timed> timed = new ArrayList<>();
+		try {
+			HttpClient client = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
+				.connectTimeout(Duration.ofSeconds(5))
+				.build();
 			List<Callable<Timed>> tasks = new ArrayList<>();
 			paths(samples()).forEach(path -> tasks.add(() -> ask(client, URI.create("http://127.0.0.1:" + port + path))));
 			UNKNOWN_IDS.forEach(id -> statements.forEach(
 					feature -> feature.statements(id).forEach(statement -> tasks.add(() -> plan(statement)))));
-			return tasks;
-		});
-		health = Health.up()
-			.withDetail("requests", asked.count())
-			.withDetail("failed", asked.failed())
-			.withDetail("ms", asked.ms())
-			.build();
-	}
-
-	private record Summary(int count, int failed, long ms) {
-	}
-
-	/** Runs the tasks on one worker per processor and logs how long they took, the failures and the slowest. */
-	private Summary warm(Supplier<List<Callable<Timed>>> tasks) {
-		long start = System.nanoTime();
-		List<Timed> timed = new ArrayList<>();
-		int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
-		try (ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().daemon().name("query-warmup-", 1).factory())) {
-			for (Future<Timed> future : pool.invokeAll(tasks.get())) {
-				timed.add(future.get());
+			int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+			try (ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().daemon().name("query-warmup-", 1).factory())) {
+				for (Future<Timed> future : pool.invokeAll(tasks)) {
+					timed.add(future.get());
+				}
 			}
 		}
 		catch (RuntimeException | java.util.concurrent.ExecutionException ex) {
@@ -154,7 +140,11 @@ class QueryWarmup implements HealthIndicator {
 			.toString();
 		log.info("Query warm-up: %d requests in %d ms%s; slowest %s".formatted(timed.size(), ms,
 				failures.isEmpty() ? "" : ", " + failures.size() + " failed, first " + failures.get(0), slowest));
-		return new Summary(timed.size(), failures.size(), ms);
+		health = Health.up()
+			.withDetail("requests", timed.size())
+			.withDetail("failed", failures.size())
+			.withDetail("ms", ms)
+			.build();
 	}
 
 	/** Without the query timeout: a slow sample on a busy machine must not end the warm-up. */
