@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -132,24 +133,29 @@ class ExportController {
 	}
 
 	/**
-	 * Every node, kind by kind, then every relationship, by its start node's kind, each with that kind: in one
-	 * transaction, so that a seed load meanwhile cannot put half of each state in the file, and one that is never
-	 * retried (unlike executeRead): when it fails, part of the file has been sent already, and a retry would send
-	 * it again.
+	 * One transaction for the whole file, so that a seed load meanwhile cannot put half of each state in it, and
+	 * one that is never retried (unlike executeRead): when it fails, part of the file has been sent already, and
+	 * a retry would send it again.
 	 */
-	private void read(BiConsumer<Kind, Record> node, Runnable between, BiConsumer<Kind, Record> relationship) {
+	private void read(Consumer<Transaction> reading) {
 		try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
 				Transaction tx = session.beginTransaction()) {
-			for (Kind kind : Kind.values()) {
-				tx.run(NODES.formatted(kind.label())).stream().forEach(r -> node.accept(kind, r));
-			}
-			between.run();
-			for (Kind kind : Kind.values()) {
-				tx.run(RELATIONSHIPS.formatted(kind.label()), Map.of("sorted", SORTED))
-					.stream()
-					.forEach(r -> relationship.accept(kind, r));
-			}
+			reading.accept(tx);
 			tx.commit();
+		}
+	}
+
+	/** Every node, kind by kind, with its kind. */
+	private static void nodes(Transaction tx, BiConsumer<Kind, Record> consumer) {
+		for (Kind kind : Kind.values()) {
+			tx.run(NODES.formatted(kind.label())).stream().forEach(r -> consumer.accept(kind, r));
+		}
+	}
+
+	/** Every relationship, by its start node's kind, with that kind. */
+	private static void relationships(Transaction tx, BiConsumer<Kind, Record> consumer) {
+		for (Kind kind : Kind.values()) {
+			tx.run(RELATIONSHIPS.formatted(kind.label()), Map.of("sorted", SORTED)).stream().forEach(r -> consumer.accept(kind, r));
 		}
 	}
 
@@ -159,13 +165,15 @@ class ExportController {
 		JsonGenerator gen = json.createGenerator(out);
 		gen.writeStartObject();
 		gen.writeArrayPropertyStart("nodes");
-		read((kind, r) -> gen.writePOJO(Map.of("id", ref(kind, r.get("props").get("id").asString()), "labels",
-				List.of(kind.label()), "properties", props(r.get("props")))), () -> {
-					gen.writeEndArray();
-					gen.writeArrayPropertyStart("relationships");
-				}, (kind, r) -> gen.writePOJO(Map.of("type", r.get("type").asString(), "source",
-						ref(kind, r.get("fromId").asString()), "target",
-						ref(r.get("toLabel").asString(), r.get("toId").asString()), "properties", props(r.get("props")))));
+		read(tx -> {
+			nodes(tx, (kind, r) -> gen.writePOJO(Map.of("id", ref(kind, r.get("props").get("id").asString()), "labels",
+					List.of(kind.label()), "properties", props(r.get("props")))));
+			gen.writeEndArray();
+			gen.writeArrayPropertyStart("relationships");
+			relationships(tx, (kind, r) -> gen.writePOJO(Map.of("type", r.get("type").asString(), "source",
+					ref(kind, r.get("fromId").asString()), "target",
+					ref(r.get("toLabel").asString(), r.get("toId").asString()), "properties", props(r.get("props")))));
+		});
 		gen.writeEndArray();
 		gen.writeEndObject();
 		gen.close();
@@ -174,12 +182,14 @@ class ExportController {
 	private void writeCsv(OutputStream out) throws IOException {
 		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 		writer.write("element,kind,id,name,nameEn,type,source,target,properties\n");
-		read((kind, r) -> line(writer, "node", kind.label(), ref(kind, r.get("props").get("id").asString()),
-				r.get("props").get("name").asString(null),
-				r.get("props").get("nameEn").asString(null), "", "", "", json.writeValueAsString(props(r.get("props")))), () -> {
-				}, (kind, r) -> line(writer, "relationship", "", "", "", "", r.get("type").asString(),
-				ref(kind, r.get("fromId").asString()),
-				ref(r.get("toLabel").asString(), r.get("toId").asString()), json.writeValueAsString(props(r.get("props")))));
+		read(tx -> {
+			nodes(tx, (kind, r) -> line(writer, "node", kind.label(), ref(kind, r.get("props").get("id").asString()),
+					r.get("props").get("name").asString(null),
+					r.get("props").get("nameEn").asString(null), "", "", "", json.writeValueAsString(props(r.get("props")))));
+			relationships(tx, (kind, r) -> line(writer, "relationship", "", "", "", "", r.get("type").asString(),
+					ref(kind, r.get("fromId").asString()),
+					ref(r.get("toLabel").asString(), r.get("toId").asString()), json.writeValueAsString(props(r.get("props")))));
+		});
 		writer.flush();
 	}
 
@@ -196,17 +206,19 @@ class ExportController {
 				  <key id="eprops" for="edge" attr.name="properties" attr.type="string"/>
 				  <graph id="landscape" edgedefault="directed">
 				""");
-		int[] edge = { 0 };
-		read((kind, r) -> {
-			Value p = r.get("props");
-			write(writer, "    <node id=\"" + xml(ref(kind, p.get("id").asString())) + "\">" + data("kind", kind.label())
-					+ data("name", p.get("name").asString(null)) + data("nameEn", p.get("nameEn").asString(null))
-					+ data("nprops", json.writeValueAsString(props(p))) + "</node>\n");
-		}, () -> {
-		}, (kind, r) -> write(writer, "    <edge id=\"e" + edge[0]++ + "\" source=\""
-				+ xml(ref(kind, r.get("fromId").asString())) + "\" target=\""
-				+ xml(ref(r.get("toLabel").asString(), r.get("toId").asString())) + "\">" + data("type", r.get("type").asString())
-				+ data("eprops", json.writeValueAsString(props(r.get("props")))) + "</edge>\n"));
+		read(tx -> {
+			nodes(tx, (kind, r) -> {
+				Value p = r.get("props");
+				write(writer, "    <node id=\"" + xml(ref(kind, p.get("id").asString())) + "\">" + data("kind", kind.label())
+						+ data("name", p.get("name").asString(null)) + data("nameEn", p.get("nameEn").asString(null))
+						+ data("nprops", json.writeValueAsString(props(p))) + "</node>\n");
+			});
+			int[] edge = { 0 };
+			relationships(tx, (kind, r) -> write(writer, "    <edge id=\"e" + edge[0]++ + "\" source=\""
+					+ xml(ref(kind, r.get("fromId").asString())) + "\" target=\""
+					+ xml(ref(r.get("toLabel").asString(), r.get("toId").asString())) + "\">" + data("type", r.get("type").asString())
+					+ data("eprops", json.writeValueAsString(props(r.get("props")))) + "</edge>\n"));
+		});
 		writer.write("  </graph>\n</graphml>\n");
 		writer.flush();
 	}
