@@ -276,6 +276,11 @@ public class ChipQueries {
 			""".formatted(NodeRef.project("dep"), Hop.project("r"), NodeRef.project("c"), CHIP_FACTS, NodeRef.project("x"),
 			NodeRef.project("s"));
 
+	/** The parameters of every dependents statement but the page; the warm-up binds the same ({@link ChipStatements}). */
+	static Map<String, Object> parameters(String chipId, int maxRows, int walk) {
+		return Map.of("id", chipId, "walk", walk, "maxRows", maxRows);
+	}
+
 	/** Runs one statement and gives its records: Neo4jClient in the service, a driver transaction in the bench. */
 	@FunctionalInterface
 	public interface Statements {
@@ -296,7 +301,7 @@ public class ChipQueries {
 	 * rather than one: as one statement with conditional branches it took Neo4j several seconds to plan.
 	 */
 	public static Optional<ChipDependents> dependentsAtScale(Statements statements, String chipId, int maxRows, int walk) {
-		Map<String, Object> parameters = Map.of("id", chipId, "walk", walk, "maxRows", maxRows);
+		Map<String, Object> parameters = parameters(chipId, maxRows, walk);
 		List<Record> estimates = statements.run(ESTIMATE, parameters);
 		if (estimates.isEmpty()) {
 			return Optional.empty();

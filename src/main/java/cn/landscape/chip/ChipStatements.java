@@ -34,14 +34,19 @@ class ChipStatements implements WarmupStatements {
 	public List<Statement> statements(String id) {
 		// An estimate counts relationships into the chip's reach, never more than the graph holds
 		long relationships = client.query("MATCH ()-[r]->() RETURN count(r) AS n").fetchAs(Long.class).one().orElse(0L);
-		return relationships < ChipQueries.WALK ? all(id).subList(0, 2) : all(id);
+		return relationships < ChipQueries.WALK ? plain(id) : all(id);
 	}
 
-	/** The estimate and the plain form first, then each kind's two ways and the page in each list size. */
+	/** The estimate and the plain form: all a chip of a small graph runs. */
+	private List<Statement> plain(String id) {
+		Map<String, Object> parameters = ChipQueries.parameters(id, maxRows, ChipQueries.WALK);
+		return List.of(new Statement(ChipQueries.ESTIMATE, parameters), new Statement(ChipQueries.DEPENDENTS, parameters));
+	}
+
+	/** Those, each kind's two ways, and the page in each list size. */
 	List<Statement> all(String id) {
-		Map<String, Object> parameters = Map.of("id", id, "walk", ChipQueries.WALK, "maxRows", maxRows);
-		List<Statement> statements = new ArrayList<>(List.of(new Statement(ChipQueries.ESTIMATE, parameters),
-				new Statement(ChipQueries.DEPENDENTS, parameters)));
+		Map<String, Object> parameters = ChipQueries.parameters(id, maxRows, ChipQueries.WALK);
+		List<Statement> statements = new ArrayList<>(plain(id));
 		for (ChipQueries.DependentKind kind : ChipQueries.DEPENDENT_KINDS) {
 			statements.add(new Statement(kind.walk(), parameters));
 			statements.add(new Statement(kind.expand(), parameters));
