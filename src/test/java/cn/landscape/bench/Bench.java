@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -362,6 +363,8 @@ public final class Bench {
 		Mix.Weighted weighted = new Mix.Weighted(mix);
 		AtomicLong ok = new AtomicLong();
 		AtomicLong errors = new AtomicLong();
+		// Which question failed, and how: the errors alone do not say where the mix breaks
+		Map<String, LongAdder> failures = new java.util.concurrent.ConcurrentSkipListMap<>();
 		int clients = settings.clients();
 		List<double[]> latencies = new ArrayList<>();
 		CountDownLatch done = new CountDownLatch(clients);
@@ -377,11 +380,20 @@ public final class Bench {
 					while (System.nanoTime() < end) {
 						Mix.Question q = weighted.next(random);
 						long t0 = System.nanoTime();
+						String failed = null;
 						try {
-							(http.get(q.path().apply(q.zipf().next(random))).status() == 200 ? ok : errors).incrementAndGet();
+							int status = http.get(q.path().apply(q.zipf().next(random))).status();
+							failed = status == 200 ? null : String.valueOf(status);
 						}
 						catch (UncheckedIOException ex) {
+							failed = "no answer";
+						}
+						if (failed == null) {
+							ok.incrementAndGet();
+						}
+						else {
 							errors.incrementAndGet();
+							failures.computeIfAbsent(q.name() + ": " + failed, k -> new LongAdder()).increment();
 						}
 						if (n < mine.length - 1) {
 							mine[++n] = (System.nanoTime() - t0) / 1e6;
@@ -413,6 +425,9 @@ public final class Bench {
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("rps", Math.round((ok.get() + errors.get()) / seconds));
 		result.put("errors", errors.get());
+		Map<String, Long> errorsByQuestion = new LinkedHashMap<>();
+		failures.forEach((k, v) -> errorsByQuestion.put(k, v.sum()));
+		result.put("errorsByQuestion", errorsByQuestion);
 		result.put("clients", clients);
 		result.put("seconds", Math.round(seconds));
 		result.put("p50Ms", percentile(all, 50));
@@ -424,6 +439,9 @@ public final class Bench {
 		log("throughput (mix): %d clients for %.0f s: %,.0f per second, p50 %.2f p99 %.2f ms, %d errors, max RSS %s MB",
 				clients, seconds, (ok.get() + errors.get()) / seconds, result.get("p50Ms"), result.get("p99Ms"),
 				errors.get(), result.get("maxRssMb"));
+		if (!errorsByQuestion.isEmpty()) {
+			log("  errors by question and status: %s", errorsByQuestion);
+		}
 		return result;
 	}
 
@@ -498,6 +516,7 @@ public final class Bench {
 		Map<String, Object> load = mixedThroughput(child.port(), mix, settings.throughput(), child::rssMb);
 		result.put("mixRps", load.get("rps"));
 		result.put("mixErrors", load.get("errors"));
+		result.put("mixErrorsByQuestion", load.get("errorsByQuestion"));
 		result.put("rssLoadMb", rssUnderLoad(child, load));
 		log("real seed (%s): README examples %s, RSS idle %s MB, under the mix %s MB (%s per second, %s errors)",
 				settings.realSeedJvmArgs(), (boolean) result.get("readmeExamplesOk") ? "all answered as shown"
