@@ -82,12 +82,16 @@ class QueryWarmup implements HealthIndicator {
 
 	private final List<WarmupStatements> statements;
 
+	private final boolean enabled;
+
 	private volatile Health health = Health.outOfService().withDetail("warmup", "not started").build();
 
-	QueryWarmup(Driver driver, Transactions transactions, List<WarmupStatements> statements) {
+	QueryWarmup(Driver driver, Transactions transactions, List<WarmupStatements> statements,
+			@Value("${landscape.warmup.enabled}") boolean enabled) {
 		this.driver = driver;
 		this.transactions = transactions;
 		this.statements = statements;
+		this.enabled = enabled;
 	}
 
 	@Override
@@ -99,6 +103,11 @@ class QueryWarmup implements HealthIndicator {
 	void warm(ApplicationReadyEvent event) {
 		if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
 			health = Health.up().withDetail("warmup", "no web server").build();
+			return;
+		}
+		if (!enabled) {
+			log.info("Query warm-up is off (landscape.warmup.enabled): the first call of each question plans its query");
+			health = Health.up().withDetail("warmup", "off").build();
 			return;
 		}
 		health = Health.outOfService().withDetail("warmup", "running").build();

@@ -76,8 +76,10 @@ class GraphEqualsSeedAcrossRestartsTest {
 
 		// Moment 1: the first load into the empty store, once it has written some nodes.
 		try (ChildService first = start(true)) {
-			assertThat(first.awaitOutput("Seed load: nodes, ", START)).as(first.output()).isTrue();
+			// Connected and the count planned before the load starts: the nodes take about a second to write
+			assertThat(first.awaitOutput("Schema applied", START)).as(first.output()).isTrue();
 			try (Driver driver = driver()) {
+				count(driver, "MATCH (n:Entity) RETURN count(n)");
 				assertThat(first.killWhen(() -> count(driver, "MATCH (n:Entity) RETURN count(n)") > 0, START))
 					.as(first.output())
 					.isTrue();
