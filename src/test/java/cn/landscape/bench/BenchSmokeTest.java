@@ -49,6 +49,7 @@ class BenchSmokeTest {
 		assertThat(realSeed.get("readmeExamplesOk").asBoolean()).as(realSeed.get("readmeExamples").toString()).isTrue();
 		assertThat(realSeed.get("rssIdleMb").asLong()).isPositive();
 		assertThat(realSeed.get("rssLoadMb").asLong()).isPositive();
+		assertThat(realSeed.get("mixErrorsByQuestion").isObject()).isTrue();
 		assertThat(run.get("mixed")).hasSize(10);
 		for (JsonNode question : run.get("mixed")) {
 			for (String field : List.of("coldP50Ms", "coldP99Ms", "coldRawP50Ms", "warmP50Ms", "warmP99Ms", "hitRatio",
@@ -73,6 +74,13 @@ class BenchSmokeTest {
 		assertThat(report.get("throughput").get("errors").asLong()).isZero();
 		assertThat(report.get("throughputMixed").get("rps").isNumber()).isTrue();
 		assertThat(report.get("throughputMixed").get("errors").isNumber()).isTrue();
+		JsonNode byQuestion = report.get("throughputMixed").get("errorsByQuestion");
+		assertThat(byQuestion.isObject()).isTrue();
+		long attributed = 0;
+		for (JsonNode count : byQuestion) {
+			attributed += count.asLong();
+		}
+		assertThat(attributed).isEqualTo(report.get("throughputMixed").get("errors").asLong());
 		assertThat(report.get("throughputMixed").get("clients").asInt()).isEqualTo(2);
 	}
 
