@@ -11,6 +11,7 @@ import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.neo4j.core.support.RetryExceptionPredicate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -131,6 +132,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 								+ " ms (landscape.query.timeout). Narrow it: a smaller depth, limit or date range.",
 						"query-timeout"));
 		}
+		if (endedBeforeCommit(ex)) {
+			log.warn("A read ended before its commit (the cause is logged above by the transaction manager): " + ex);
+			return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "Read ended by the database",
+					"The database ended the read before it was committed, most often because it ran longer than "
+							+ properties.query().timeout().toMillis() + " ms (landscape.query.timeout) while the service was"
+							+ " busy. Try again; if it fails again, narrow it: a smaller depth, limit or date range.",
+					"read-ended"));
+		}
 		if (isDatabaseUnavailable(ex)) {
 			log.warn("Request failed with the database unavailable: " + ex);
 			return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
@@ -151,6 +160,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
 				"The service failed to answer; the error is in its log. Try again, or report it with the request.",
 				"internal"));
+	}
+
+	/**
+	 * A commit the database refused (a read whose timeout fell between its last row and its commit): Spring's
+	 * transaction manager then rolls back a transaction the driver has already closed, and that rollback's
+	 * error replaces the commit's. Spring Data Neo4j names the message as retryable (RetryExceptionPredicate).
+	 */
+	private static boolean endedBeforeCommit(Throwable ex) {
+		return ex instanceof IllegalStateException
+				&& RetryExceptionPredicate.TRANSACTION_MUST_BE_OPEN_BUT_HAS_ALREADY_BEEN_CLOSED.equals(ex.getMessage());
 	}
 
 	private static boolean isTimeout(Throwable ex) {

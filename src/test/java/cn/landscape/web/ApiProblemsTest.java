@@ -50,6 +50,16 @@ class ApiProblemsTest {
 	}
 
 	@Test
+	void read_whose_commit_the_database_refused_is_503_that_names_the_timeout_not_500() throws Exception {
+		// What Spring's transaction manager throws when it rolls back after the driver's commit failed
+		var rollback = new IllegalStateException("Transaction must be open, but has already been closed");
+		ResponseEntity<ProblemDetail> response = problems.unexpected(rollback, new MockHttpServletResponse());
+		assertThat(response.getStatusCode().value()).isEqualTo(503);
+		assertThat(response.getBody().getType()).hasToString("/problems/read-ended");
+		assertThat(response.getBody().getDetail()).contains("2000 ms").contains("landscape.query.timeout").contains("Try again");
+	}
+
+	@Test
 	void database_unavailable_is_503_whether_the_driver_says_so_or_spring_wraps_it() throws Exception {
 		var unavailable = new TransientException("Neo.TransientError.General.DatabaseUnavailable",
 				"Database 'neo4j' is unavailable.");
