@@ -35,6 +35,7 @@ import tools.jackson.databind.SerializationFeature;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 import cn.landscape.LandscapeApplication;
 import cn.landscape.chip.ChipQueries;
@@ -47,6 +48,7 @@ import cn.landscape.search.SearchQueries;
 import cn.landscape.seed.LoadReport;
 import cn.landscape.seed.SeedLoader;
 import cn.landscape.seed.SeedModel;
+import cn.landscape.seed.SeedReader;
 
 /**
  * The benchmark: for each size, the whole service in this JVM on its embedded database (fresh store),
@@ -59,7 +61,7 @@ public final class Bench {
 	/** What to run. Read from system properties {@code bench.*} by {@link #fromSystemProperties()}. */
 	public record Settings(List<Integer> sizes, int warmup, int iterations, Duration maxPerQuery, Duration throughput,
 			int clients, Path output, String pageCache, int coldSamples, int mixRequests, Duration mixTime,
-			boolean startup, List<String> childJvmArgs, List<String> realSeedJvmArgs) {
+			boolean startup, List<String> childJvmArgs, List<String> realSeedJvmArgs, int ingestBytes) {
 
 		public static Settings fromSystemProperties() {
 			return new Settings(
@@ -78,7 +80,8 @@ public final class Bench {
 					Duration.ofSeconds(Integer.getInteger("bench.mixSeconds", 60)),
 					Boolean.parseBoolean(System.getProperty("bench.startup", "true")),
 					jvmArgs(System.getProperty("bench.childJvmArgs", "-Xmx512m")),
-					jvmArgs(System.getProperty("bench.realSeedJvmArgs", "-Xmx256m")));
+					jvmArgs(System.getProperty("bench.realSeedJvmArgs", "-Xmx256m")),
+					Integer.getInteger("bench.ingestBytes", 1024 * 1024));
 		}
 
 		private static List<String> jvmArgs(String line) {
@@ -483,17 +486,37 @@ public final class Bench {
 		String password = "bench-" + Long.toHexString(new SplittableRandom().nextLong());
 		args.addAll(List.of("--landscape.embedded.data-dir=" + fresh, "--landscape.embedded.bolt-port=" + bolt,
 				"--landscape.embedded.password=" + password, "--landscape.seed.load-on-startup=true"));
+		// A copy of graph-seed/ and reviews of its own: the ingestion below adds documents to them
+		Path seedCopy = logs.resolve("seed-ingest");
+		Path reviews = logs.resolve("reviews-ingest");
+		String token = "bench-" + Long.toHexString(new SplittableRandom().nextLong());
+		copySeed(seedCopy);
+		delete(reviews);
+		args.addAll(List.of("--landscape.seed.dir=" + seedCopy, "--landscape.documents.review-dir=" + reviews,
+				"--landscape.admin.token=" + token));
 		try (ChildService child = ChildService.start(settings.realSeedJvmArgs(), args, freePort(),
 				logs.resolve("service-start-" + size + ".log"), Duration.ofMinutes(15))) {
 			run.put("startupMs", child.readyMs());
 			log("size %,d: start into an empty store with the real seed: ready in %,d ms (%s)", size, child.readyMs(),
 					settings.realSeedJvmArgs());
 			if (last) {
-				run.put("realSeed", realSeed(child, bolt, password));
+				run.put("realSeed", realSeed(child, bolt, password, token));
 			}
 		}
 		finally {
 			delete(fresh);
+			delete(seedCopy);
+			delete(reviews);
+		}
+	}
+
+	private static void copySeed(Path target) {
+		delete(target);
+		try {
+			FileSystemUtils.copyRecursively(Path.of("graph-seed"), target);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -501,7 +524,7 @@ public final class Bench {
 	 * The real-seed service as a new user runs it, with its own heap setting: the README's examples, resident
 	 * memory idle, and under the mix drawn from the real seed's own industries, models, chips and names.
 	 */
-	private Map<String, Object> realSeed(ChildService child, int bolt, String password) {
+	private Map<String, Object> realSeed(ChildService child, int bolt, String password, String token) {
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("jvmArgs", settings.realSeedJvmArgs());
 		List<Map<String, Object>> examples = ReadmeExamples.check(child.port());
@@ -522,6 +545,8 @@ public final class Bench {
 				settings.realSeedJvmArgs(), (boolean) result.get("readmeExamplesOk") ? "all answered as shown"
 						: "NOT all as shown: " + examples, result.get("rssIdleMb"), result.get("rssLoadMb"),
 				result.get("mixRps"), result.get("mixErrors"));
+		// Last, so that it changes none of the figures above
+		result.put("ingest", IngestRun.run(child.port(), token, SeedReader.read(Path.of("graph-seed")), settings.ingestBytes()));
 		return result;
 	}
 

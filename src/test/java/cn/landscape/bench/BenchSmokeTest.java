@@ -22,7 +22,7 @@ class BenchSmokeTest {
 		Path output = Path.of("target/bench-smoke/report.json");
 		Files.deleteIfExists(output);
 		new Bench(new Bench.Settings(List.of(600), 2, 5, Duration.ofSeconds(2), Duration.ofSeconds(1), 2, output, "64m", 3,
-				200, Duration.ofSeconds(5), true, List.of("-Xmx256m"), List.of("-Xmx256m")))
+				200, Duration.ofSeconds(5), true, List.of("-Xmx256m"), List.of("-Xmx256m"), 20_000))
 			.run();
 
 		JsonNode report = JsonMapper.shared().readTree(Files.readString(output));
@@ -50,6 +50,16 @@ class BenchSmokeTest {
 		assertThat(realSeed.get("rssIdleMb").asLong()).isPositive();
 		assertThat(realSeed.get("rssLoadMb").asLong()).isPositive();
 		assertThat(realSeed.get("mixErrorsByQuestion").isObject()).isTrue();
+		// The report of ../shared/seeds when it is there, and the generated text: each added, with what was found
+		JsonNode ingest = realSeed.get("ingest");
+		assertThat(ingest).hasSize(Files.isDirectory(IngestRun.SHARED_SEEDS) ? 2 : 1);
+		for (JsonNode document : ingest) {
+			assertThat(document.get("status").asInt()).as(document.toString()).isEqualTo(201);
+			assertThat(document.get("ms").asLong()).isPositive();
+			assertThat(document.get("mentions").asInt()).as(document.toString()).isPositive();
+			assertThat(document.get("proposals").asInt()).as(document.toString()).isPositive();
+		}
+		assertThat(ingest.get(ingest.size() - 1).get("bytes").asInt()).isGreaterThanOrEqualTo(20_000);
 		assertThat(run.get("mixed")).hasSize(10);
 		for (JsonNode question : run.get("mixed")) {
 			for (String field : List.of("coldP50Ms", "coldP99Ms", "coldRawP50Ms", "warmP50Ms", "warmP99Ms", "hitRatio",
