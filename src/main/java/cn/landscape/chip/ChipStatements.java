@@ -31,22 +31,27 @@ class ChipStatements implements WarmupStatements {
 	}
 
 	@Override
-	public List<Statement> statements(String id) {
+	public List<Statement> statements(List<String> ids) {
 		// An estimate counts relationships into the chip's reach, never more than the graph holds
 		long relationships = client.query("MATCH ()-[r]->() RETURN count(r) AS n").fetchAs(Long.class).one().orElse(0L);
-		return relationships < ChipQueries.WALK ? plain(id) : all(id);
+		List<Statement> statements = new ArrayList<>();
+		ids.forEach(id -> statements.addAll(relationships < ChipQueries.WALK ? plain(parameters(id)) : all(id)));
+		return statements;
+	}
+
+	private Map<String, Object> parameters(String id) {
+		return ChipQueries.parameters(id, maxRows, ChipQueries.WALK);
 	}
 
 	/** The estimate and the plain form: all a chip of a small graph runs. */
-	private List<Statement> plain(String id) {
-		Map<String, Object> parameters = ChipQueries.parameters(id, maxRows, ChipQueries.WALK);
+	private static List<Statement> plain(Map<String, Object> parameters) {
 		return List.of(new Statement(ChipQueries.ESTIMATE, parameters), new Statement(ChipQueries.DEPENDENTS, parameters));
 	}
 
 	/** Those, each kind's two ways, and the page in each list size. */
 	List<Statement> all(String id) {
-		Map<String, Object> parameters = ChipQueries.parameters(id, maxRows, ChipQueries.WALK);
-		List<Statement> statements = new ArrayList<>(plain(id));
+		Map<String, Object> parameters = parameters(id);
+		List<Statement> statements = new ArrayList<>(plain(parameters));
 		for (ChipQueries.DependentKind kind : ChipQueries.DEPENDENT_KINDS) {
 			statements.add(new Statement(kind.walk(), parameters));
 			statements.add(new Statement(kind.expand(), parameters));

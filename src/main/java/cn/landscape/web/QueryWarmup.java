@@ -124,8 +124,7 @@ class QueryWarmup implements HealthIndicator {
 				.build();
 			List<Callable<Timed>> tasks = new ArrayList<>();
 			paths(samples()).forEach(path -> tasks.add(() -> ask(client, URI.create("http://127.0.0.1:" + port + path))));
-			UNKNOWN_IDS.forEach(id -> statements.forEach(
-					feature -> feature.statements(id).forEach(statement -> tasks.add(() -> plan(statement)))));
+			statements.forEach(feature -> feature.statements(UNKNOWN_IDS).forEach(statement -> tasks.add(() -> plan(statement))));
 			int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
 			try (ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().daemon().name("query-warmup-", 1).factory())) {
 				for (Future<Timed> future : pool.invokeAll(tasks)) {

@@ -13,7 +13,7 @@ public interface WarmupStatements {
 	record Statement(String cypher, Map<String, Object> parameters) {
 	}
 
-	/** The statements bound to {@code id}, which names nothing; lists of ids as lists of it. */
-	List<Statement> statements(String id);
+	/** The statements bound to each of {@code ids}, which name nothing; lists of ids as lists of one. */
+	List<Statement> statements(List<String> ids);
 
 }

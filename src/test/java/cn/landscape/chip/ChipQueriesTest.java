@@ -106,7 +106,7 @@ class ChipQueriesTest {
 
 	@Test
 	void a_graph_with_fewer_relationships_than_a_walk_reads_warms_only_the_estimate_and_the_plain_form() {
-		assertThat(statements.statements("~".repeat(10))).extracting(WarmupStatements.Statement::cypher)
+		assertThat(statements.statements(List.of("~".repeat(10)))).extracting(WarmupStatements.Statement::cypher)
 			.containsExactly(ChipQueries.ESTIMATE, ChipQueries.DEPENDENTS);
 	}
 
