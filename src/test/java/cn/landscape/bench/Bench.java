@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -367,7 +368,7 @@ public final class Bench {
 		AtomicLong ok = new AtomicLong();
 		AtomicLong errors = new AtomicLong();
 		// Which question failed, and how: the errors alone do not say where the mix breaks
-		Map<String, LongAdder> failures = new java.util.concurrent.ConcurrentSkipListMap<>();
+		Map<String, LongAdder> failures = new ConcurrentSkipListMap<>();
 		int clients = settings.clients();
 		List<double[]> latencies = new ArrayList<>();
 		CountDownLatch done = new CountDownLatch(clients);

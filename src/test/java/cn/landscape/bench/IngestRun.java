@@ -125,7 +125,7 @@ final class IngestRun {
 			String sentence = switch (random.nextInt(6)) {
 				case 0 -> pick(vendors, random) + "发布了" + pick(models, random) + "，面向" + pick(industries, random) + "行业提供服务。";
 				case 1 -> pick(models, random) + "基于" + pick(chips, random) + "训练，已在" + pick(regions, random) + "落地。";
-				case 2 -> pick(regions, random) + "的" + "星辰" + random.nextInt(1000) + "智能科技有限公司推出了行业大模型。";
+				case 2 -> pick(regions, random) + "的星辰" + random.nextInt(1000) + "智能科技有限公司推出了行业大模型。";
 				case 3 -> "据" + pick(vendors, random) + "介绍，" + pick(models, random) + "的参数规模达到" + (10 + random.nextInt(990)) + "亿。";
 				default -> FILLER[random.nextInt(FILLER.length)];
 			};
