@@ -46,6 +46,12 @@ public abstract class Entity {
 	@ReadOnlyProperty
 	private List<String> evidenceProperties = List.of();
 
+	@ReadOnlyProperty
+	private List<String> evidenceRows = List.of();
+
+	@ReadOnlyProperty
+	private List<String> evidenceClaims = List.of();
+
 	protected Entity() {
 	}
 
@@ -84,8 +90,8 @@ public abstract class Entity {
 
 	/** The evidence of each property, by property name. */
 	public Map<String, List<Evidence>> propertyEvidence() {
-		return Evidence.readByProperty(id, evidenceDocs, evidenceQuotes, evidenceSections, evidenceCurated,
-				evidenceProperties);
+		return Evidence.readByProperty(id, new Evidence.Stored(evidenceDocs, evidenceQuotes, evidenceSections,
+				evidenceCurated, evidenceRows, evidenceClaims, evidenceProperties));
 	}
 
 }

@@ -8,7 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jackson.JacksonComponent;
 
 /**
- * Evidence as every answer writes it: its fields, and {@code derivedFrom} when the quoted text is
+ * Evidence as every answer writes it: its fields (a dataset row as {@code source, row, cells}), and {@code derivedFrom} when the quoted text is
  * machine-written (see {@link DerivedText}). Marked here, as the answer is written, so that no query can
  * forget it and a cached answer is marked as the graph is now.
  */
@@ -27,8 +27,21 @@ class EvidenceJson extends ValueSerializer<Evidence> {
 		String derivedFrom = derivedText(context).derivedFrom(evidence);
 		gen.writeStartObject(evidence);
 		gen.writeStringProperty("documentId", evidence.documentId());
-		gen.writeStringProperty("quote", evidence.quote());
-		gen.writeStringProperty("section", evidence.section());
+		if (evidence.isRow()) {
+			gen.writeStringProperty("source", evidence.documentId());
+			gen.writeStringProperty("row", evidence.row());
+			gen.writeName("cells");
+			gen.writeStartObject();
+			evidence.cells().forEach(gen::writeStringProperty);
+			gen.writeEndObject();
+			if (evidence.claim() != null) {
+				gen.writeStringProperty("claim", evidence.claim());
+			}
+		}
+		else {
+			gen.writeStringProperty("quote", evidence.quote());
+			gen.writeStringProperty("section", evidence.section());
+		}
 		if (evidence.curated() != null) {
 			gen.writeStringProperty("curated", evidence.curated());
 		}

@@ -22,6 +22,10 @@ public abstract class EvidencedLink {
 
 	private List<String> evidenceCurated;
 
+	private List<String> evidenceRows;
+
+	private List<String> evidenceClaims;
+
 	/** Region containment and other relationships the curators added without a document. */
 	private Boolean curated;
 
@@ -34,6 +38,8 @@ public abstract class EvidencedLink {
 		this.evidenceQuotes = list(stored.get(Evidence.QUOTES));
 		this.evidenceSections = list(stored.get(Evidence.SECTIONS));
 		this.evidenceCurated = stored.containsKey(Evidence.CURATED) ? list(stored.get(Evidence.CURATED)) : null;
+		this.evidenceRows = stored.containsKey(Evidence.ROWS) ? list(stored.get(Evidence.ROWS)) : null;
+		this.evidenceClaims = stored.containsKey(Evidence.CLAIMS) ? list(stored.get(Evidence.CLAIMS)) : null;
 	}
 
 	@SuppressWarnings("unchecked")
@@ -42,7 +48,8 @@ public abstract class EvidencedLink {
 	}
 
 	public List<Evidence> evidence() {
-		return Evidence.readByProperty(elementId, evidenceDocs, evidenceQuotes, evidenceSections, evidenceCurated, null)
+		return Evidence.readByProperty(elementId, new Evidence.Stored(evidenceDocs, evidenceQuotes, evidenceSections,
+				evidenceCurated, evidenceRows, evidenceClaims, null))
 			.getOrDefault("", List.of());
 	}
 

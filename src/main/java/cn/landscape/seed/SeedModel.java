@@ -9,12 +9,17 @@ import cn.landscape.evidence.Evidence;
 
 /**
  * The validated seed: what the loader writes. {@code warnings} are findings that do not stop a load (an entity
- * with no relationship and no note saying why).
+ * with no relationship and no note saying why); {@code sources} says what each open dataset added.
  */
-public record SeedModel(List<Entity> entities, List<Relation> relations, String hash, List<SeedError> warnings) {
+public record SeedModel(List<Entity> entities, List<Relation> relations, String hash, List<SeedError> warnings,
+		List<SourceReport> sources) {
 
 	public SeedModel(List<Entity> entities, List<Relation> relations, String hash) {
 		this(entities, relations, hash, List.of());
+	}
+
+	public SeedModel(List<Entity> entities, List<Relation> relations, String hash, List<SeedError> warnings) {
+		this(entities, relations, hash, warnings, List.of());
 	}
 
 	/** An entity's reference as the seed files and the API write it: {@code kind:id}. */

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashMap;
@@ -19,9 +18,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 import cn.landscape.entity.Kind;
@@ -117,7 +113,8 @@ public final class SeedReader {
 		if (!errors.isEmpty()) {
 			throw new SeedValidationException(errors);
 		}
-		return new SeedModel(List.copyOf(entities), List.copyOf(relations), hash(dir), List.copyOf(warnings));
+		return Sources.merge(dir,
+				new SeedModel(List.copyOf(entities), List.copyOf(relations), hash(dir), List.copyOf(warnings)));
 	}
 
 	private List<Entity> readDocuments() {
@@ -649,8 +646,7 @@ public final class SeedReader {
 
 	private List<?> load(Path path, String file) {
 		try {
-			Object loaded = new Yaml(new SafeConstructor(new LoaderOptions()))
-				.load(Files.readString(path, StandardCharsets.UTF_8));
+			Object loaded = SeedFiles.yaml(SeedFiles.readUtf8(path));
 			if (loaded == null) {
 				return List.of();
 			}
@@ -762,8 +758,12 @@ public final class SeedReader {
 
 	static String hash(Path dir) {
 		try (Stream<Path> files = Files.walk(dir)) {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			for (Path file : files.filter(p -> p.toString().matches(".*\\.ya?ml$")).sorted().toList()) {
+			MessageDigest digest = SeedFiles.sha256();
+			Path sources = dir.resolve(Sources.DIR);
+			for (Path file : files.filter(Files::isRegularFile)
+				.filter(p -> p.toString().matches(".*\\.ya?ml$") || p.startsWith(sources))
+				.sorted()
+				.toList()) {
 				digest.update(dir.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
 				digest.update(Files.readAllBytes(file));
 			}
@@ -771,9 +771,6 @@ public final class SeedReader {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

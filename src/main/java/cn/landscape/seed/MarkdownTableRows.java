@@ -1,0 +1,56 @@
+package cn.landscape.seed;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The first table of a Markdown file: a header row, the separator row ({@code |:-|}), then one row per line
+ * until the table ends. {@code \|} is a pipe inside a cell.
+ */
+final class MarkdownTableRows {
+
+	private MarkdownTableRows() {
+	}
+
+	static SourceTable read(Path path, String file) throws IOException {
+		String[] lines = SeedFiles.readUtf8(path).split("\r?\n", -1);
+		int start = 0;
+		while (start < lines.length && !lines[start].strip().startsWith("|")) {
+			start++;
+		}
+		if (start + 1 >= lines.length || !lines[start + 1].strip().matches("\\|?(\\s*:?-+:?\\s*\\|)+\\s*:?-*:?\\s*")) {
+			throw new IOException("holds no Markdown table (a header row followed by |:-|:-| …)");
+		}
+		List<String> columns = cells(lines[start]);
+		List<SourceTable.Row> rows = new ArrayList<>();
+		List<SeedError> skipped = new ArrayList<>();
+		for (int i = start + 2; i < lines.length && lines[i].strip().startsWith("|"); i++) {
+			String line = "line " + (i + 1);
+			List<String> values = cells(lines[i]);
+			if (values.size() != columns.size()) {
+				skipped.add(new SeedError(file, line, null, "has " + values.size() + " cells where the header has "
+						+ columns.size() + "; the row is skipped"));
+				continue;
+			}
+			Map<String, String> row = new LinkedHashMap<>();
+			for (int c = 0; c < columns.size(); c++) {
+				row.put(columns.get(c), values.get(c));
+			}
+			rows.add(new SourceTable.Row(line, row));
+		}
+		return new SourceTable(columns, rows, skipped);
+	}
+
+	private static List<String> cells(String line) {
+		String body = line.strip();
+		body = body.startsWith("|") ? body.substring(1) : body;
+		body = body.endsWith("|") && !body.endsWith("\\|") ? body.substring(0, body.length() - 1) : body;
+		return Arrays.stream(body.split("(?<!\\\\)\\|", -1)).map(c -> c.replace("\\|", "|").strip()).toList();
+	}
+
+}

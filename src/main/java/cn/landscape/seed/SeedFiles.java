@@ -1,0 +1,55 @@
+package cn.landscape.seed;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** How every file of graph-seed/ is read: strict UTF-8, safe YAML, and SHA-256 for change detection. */
+public final class SeedFiles {
+
+	private SeedFiles() {
+	}
+
+	/** The file's text; bytes that are not UTF-8 are an error, never replaced. */
+	public static String readUtf8(Path path) throws IOException {
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(Files.readAllBytes(path)))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new IOException("is not valid UTF-8", ex);
+		}
+	}
+
+	/** YAML with the safe constructor only: plain maps, lists and scalars, no types from the text. */
+	public static Object yaml(String text) {
+		return new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+	}
+
+	public static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public static byte[] sha256(String text) {
+		return sha256().digest(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+}
