@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.neo4j.driver.Record;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.neo4j.driver.Value;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -76,7 +77,8 @@ public class GraphQueries {
 			MATCH (d:Document)
 			RETURN d.id AS id, d.name AS title, d.publisher AS publisher, d.date AS date, d.url AS url,
 			       d.sourceFile AS sourceFile, d.kind AS kind, d.derivedFrom AS derivedFrom,
-			       coalesce(d.derivedSections, []) AS derivedSections, COUNT { (d)-[:MENTIONS]->() } AS mentions
+			       coalesce(d.derivedSections, []) AS derivedSections, COUNT { (d)-[:MENTIONS]->() } AS mentions,
+			       d.licence AS licence, d.attribution AS attribution
 			ORDER BY d.id LIMIT $maxRows
 			""";
 
@@ -113,8 +115,11 @@ public class GraphQueries {
 	 * A source document. {@code derivedFrom}: the document it was machine-written from; {@code derivedSections}:
 	 * its machine-written parts, as evidence cites them (evidence from either carries derivedFrom).
 	 */
+	/** A document, or a dataset (kind "dataset") with the licence and attribution to show beside its facts. */
 	public record Document(String id, String title, String publisher, String date, String url, String sourceFile,
-			String kind, String derivedFrom, List<String> derivedSections, long mentions) {
+			String kind, String derivedFrom, List<String> derivedSections, long mentions,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String licence,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String attribution) {
 	}
 
 	/** The Cypher of a neighbourhood of that many hops. */
@@ -162,7 +167,8 @@ public class GraphQueries {
 			.mappedBy((types, r) -> new Document(r.get("id").asString(), r.get("title").asString(),
 					r.get("publisher").asString(null), r.get("date").asString(null), r.get("url").asString(null),
 					r.get("sourceFile").asString(null), r.get("kind").asString(null), r.get("derivedFrom").asString(null),
-					r.get("derivedSections").asList(Value::asString), r.get("mentions").asLong()))
+					r.get("derivedSections").asList(Value::asString), r.get("mentions").asLong(),
+					r.get("licence").asString(null), r.get("attribution").asString(null)))
 			.all());
 	}
 

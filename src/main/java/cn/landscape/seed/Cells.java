@@ -61,7 +61,8 @@ final class Cells {
 			}
 			case LINK_URL -> {
 				Matcher m = LINK.matcher(text);
-				yield m.matches() ? new Parsed(m.group(2), null) : new Parsed(null, "'" + text + "' is not a [text](url) link");
+				// a name written without a link has no address: no value, and no reason to refuse the row
+				yield new Parsed(m.matches() ? m.group(2) : null, null);
 			}
 			case NUMBER -> number(text);
 			case DATE -> date(text);
@@ -80,8 +81,10 @@ final class Cells {
 		}
 		BigDecimal decimal = new BigDecimal(text);
 		try {
-			return new Parsed(decimal.stripTrailingZeros().scale() <= 0 ? decimal.longValueExact() : decimal.doubleValue(),
-					null);
+			// boxed apart: a conditional of long and double would promote the long to a double
+			Object value = decimal.stripTrailingZeros().scale() <= 0 ? (Object) decimal.longValueExact()
+					: (Object) decimal.doubleValue();
+			return new Parsed(value, null);
 		}
 		catch (ArithmeticException tooLarge) {
 			return new Parsed(decimal.doubleValue(), null);

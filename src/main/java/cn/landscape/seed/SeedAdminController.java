@@ -1,5 +1,7 @@
 package cn.landscape.seed;
 
+import java.util.List;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,6 +36,16 @@ class SeedAdminController {
 					+ "A reload (or a restart) repairs them all.")
 	SeedLoader.Integrity integrity() {
 		return seeds.check();
+	}
+
+	@GetMapping("/api/admin/sources")
+	@Operation(summary = "The resolution report of every open dataset under graph-seed/sources/",
+			description = "Needs Authorization: Bearer <LANDSCAPE_ADMIN_TOKEN>. Per source: its licence and attribution, rows read "
+					+ "and taken, entities created, every merge into an existing entity with the rule or curator line "
+					+ "(resolution.yaml) behind it, the rows and facts skipped with their reason, and the properties on "
+					+ "which it disagrees with another source or the seed.")
+	List<SourceReport> sources() {
+		return seeds.sources();
 	}
 
 	@PostMapping("/api/admin/seed/reload")

@@ -1,5 +1,6 @@
 package cn.landscape.seed;
 
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.commons.logging.Log;
@@ -21,6 +22,9 @@ public class SeedService {
 	private final SeedLoader loader;
 
 	private final ReentrantLock lock = new ReentrantLock();
+
+	/** What the last load made of each open dataset; null before the first load. */
+	private volatile List<SourceReport> sources;
 
 	/** The embedded store, whose disk must have room before a load; null with an external database. */
 	private EmbeddedNeo4j store;
@@ -47,16 +51,27 @@ public class SeedService {
 	public LoadReport load() {
 		SeedModel seed = SeedReader.read(properties.seed().dir());
 		seed.warnings().forEach(w -> log.warn("Seed: " + w));
+		seed.sources().forEach(r -> log.info("Source %s: %d rows read, %d taken, %d entities created, %d merged, %d skipped, %d conflicts, %d relationships"
+			.formatted(r.source(), r.rowsRead(), r.rowsTaken(), r.entitiesCreated(), r.merges().size(), r.skipped().size(),
+					r.conflicts().size(), r.relationships())));
 		lock.lock();
 		try {
 			if (store != null) {
 				store.ensureFreeSpace("Seed load");
 			}
-			return loader.load(seed);
+			LoadReport report = loader.load(seed);
+			sources = seed.sources();
+			return report;
 		}
 		finally {
 			lock.unlock();
 		}
+	}
+
+	/** The resolution report of each source: of the last load, or of graph-seed/ as it is when none ran. */
+	public List<SourceReport> sources() {
+		List<SourceReport> last = sources;
+		return last != null ? last : SeedReader.read(properties.seed().dir()).sources();
 	}
 
 }
