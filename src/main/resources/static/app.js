@@ -614,9 +614,19 @@ function curatedLabel() {
   return T('策展', 'curated');
 }
 
-/** The badges of one evidence entry: the curators' reading (their reason on hover), machine-written text. */
+/** The credit a dataset's licence asks for, shown wherever one of its facts is. */
+function datasetCredit(id) {
+  const d = documents.get(id);
+  return [d?.attribution || id, d?.licence].filter(Boolean).join(' · ');
+}
+
+/**
+ * The badges of one evidence entry: a dataset's row (its credit on hover), the curators' reading (their reason
+ * on hover), machine-written text.
+ */
 function evidenceBadges(ev) {
   return [
+    ev.row ? el('span', { class: 'badge dataset', title: datasetCredit(ev.documentId) }, T('数据', 'dataset')) : null,
     ev.curated ? el('span', { class: 'badge curated', title: `${T('策展人的判断：', 'The curators\u2019 reading: ')}${ev.curated}` },
       curatedLabel()) : null,
     ev.derivedFrom ? el('span', { class: 'badge derived', title: derivedTitle(ev) }, derivedLabel(ev)) : null,
@@ -628,11 +638,20 @@ function evidenceItem(ev, reason = true) {
   const d = documents.get(ev.documentId);
   return el('div', { class: 'evidence' },
     ev.quote ? el('blockquote', {}, ev.quote) : null,
+    ev.row ? rowCells(ev) : null,
     el('p', { class: 'source' }, ev.documentId ? ['— ', documentLabel(ev.documentId),
       ev.section ? ` · §${ev.section}` : '',
       d?.url ? [' · ', el('a', { href: d.url, target: '_blank', rel: 'noopener' }, 'source')] : '', ' '] : null,
     evidenceBadges(ev)),
     ev.curated && reason ? el('p', { class: 'reason' }, T('策展理由：', 'Curators\u2019 reason: '), ev.curated) : null);
+}
+
+/** A dataset row's cells as the source holds them, and the value it gives where another one leads. */
+function rowCells(ev) {
+  return el('div', { class: 'row-cells' },
+    el('dl', {}, Object.entries(ev.cells || {}).flatMap(([column, cell]) => [el('dt', {}, column), el('dd', {}, cell)])),
+    ev.claim ? el('p', { class: 'claim' }, T('此来源的值：', 'This source gives: '), ev.claim) : null,
+    el('p', { class: 'credit muted' }, T('行 ', 'row '), ev.row, ' · ', datasetCredit(ev.documentId)));
 }
 
 /** Quotes; a reason the curators gave for several of them (one reading resting on two sentences) is spelt out once. */

@@ -38,11 +38,12 @@
     return String(text ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
   }
 
-  /** The badges of one quote, as the panel shows them: the curators' reading with their reason, machine-written text. */
+  /** The badges of one quote, as the panel shows them: a dataset's row, the curators' reading with their reason, machine-written text. */
   function badges(ev, reasons) {
     const reason = ev.curated && !reasons.has(ev.curated);
     reasons.add(ev.curated);
-    return `${ev.curated ? ` <span class="badge curated">${escapeHtml(curatedLabel())}</span>` : ''}`
+    return `${ev.row ? ` <span class="badge dataset">${escapeHtml(T('数据', 'dataset'))}</span>` : ''}`
+      + `${ev.curated ? ` <span class="badge curated">${escapeHtml(curatedLabel())}</span>` : ''}`
       + `${ev.derivedFrom ? ` <span class="badge derived" title="${escapeHtml(derivedTitle(ev))}">${escapeHtml(derivedLabel(ev))}</span>` : ''}`
       + `${reason ? `<div class="reason">${escapeHtml(T('策展理由：', 'Curators\u2019 reason: '))}${escapeHtml(ev.curated)}</div>` : ''}`;
   }
@@ -52,6 +53,7 @@
     const where = [e.by ? nameOf(e.by) : null, ...e.regions.map(nameOf)].filter(Boolean).join(' · ');
     const reasons = new Set();
     const evidence = e.evidence.map(ev => (ev.quote ? `<blockquote>${escapeHtml(ev.quote)}</blockquote>` : '')
+      + (ev.row ? `<blockquote>${Object.entries(ev.cells || {}).map(([c, v]) => `${escapeHtml(c)}: ${escapeHtml(v)}`).join('<br>')}</blockquote>` : '')
       + `<div class="source">${ev.documentId ? `— ${escapeHtml(ev.documentId)}${ev.section ? ` §${escapeHtml(ev.section)}` : ''}` : ''}`
       + `${badges(ev, reasons)}</div>`).join('');
     return `<div class="tl-tip"><b>${escapeHtml(nameOf(e.node))}</b><br>`

@@ -72,7 +72,9 @@ class NeoBrowserPageTest extends SeededApp {
 			.filter(f -> f.getText().contains(models.getFirst()))
 			.findFirst()
 			.orElse(null));
-		assertThat(frame.getText()).contains("model", "vendors", "evidence");
+		assertThat(frame.getText()).contains("model", "vendors", "evidence", "source");
+		// a fact from an open dataset shows beside the documents' quotes, named as such
+		chromium.waiting(WAIT).until(d -> frame.getText().contains("dataset: awesome-llms-in-china"));
 		chromium.screenshot("browser-3-finance-query-result");
 
 		String graphQuery = guide.findElements(By.cssSelector("pre.runnable")).get(1).getText();
