@@ -100,7 +100,7 @@ final class Cells {
 
 	/**
 	 * The items of a list cell split at any of the characters of {@code separators}, except inside double quotes
-	 * ({@code "Acme, Inc"}); null: the whole cell is one item.
+	 * ({@code "Acme, Inc"}) and brackets (the text and address of a link); null: the whole cell is one item.
 	 */
 	static List<String> split(String cell, String separators) {
 		List<String> items = new ArrayList<>();
@@ -110,12 +110,19 @@ final class Cells {
 		}
 		StringBuilder item = new StringBuilder();
 		boolean quoted = false;
+		int depth = 0;
 		for (int i = 0; i < cell.length(); i++) {
 			char c = cell.charAt(i);
+			if (c == '[' || c == '(') {
+				depth++;
+			}
+			else if ((c == ']' || c == ')') && depth > 0) {
+				depth--;
+			}
 			if (c == '"') {
 				quoted = !quoted;
 			}
-			else if (!quoted && separators.indexOf(c) >= 0) {
+			else if (!quoted && depth == 0 && separators.indexOf(c) >= 0) {
 				items.add(item.toString().strip());
 				item.setLength(0);
 			}
