@@ -25,8 +25,11 @@ class SeedAdminController {
 
 	private final SeedService seeds;
 
-	SeedAdminController(SeedService seeds) {
+	private final SourceDiffs diffs;
+
+	SeedAdminController(SeedService seeds, SourceDiffs diffs) {
 		this.seeds = seeds;
+		this.diffs = diffs;
 	}
 
 	@GetMapping("/api/admin/integrity")
@@ -46,6 +49,15 @@ class SeedAdminController {
 					+ "which it disagrees with another source or the seed.")
 	List<SourceReport> sources() {
 		return seeds.sources();
+	}
+
+	@GetMapping("/api/admin/sources/diff")
+	@Operation(summary = "What the next load would change of each open dataset: rows added, changed and removed",
+			description = "Needs Authorization: Bearer <LANDSCAPE_ADMIN_TOKEN>. Compares each snapshot under graph-seed/sources/ "
+					+ "with the rows the stored graph was loaded from, without writing. After a reload every list is empty; "
+					+ "a fact whose last row is removed goes away with the load, unless a document or another source holds it.")
+	List<SourceDiffs.SourceDiff> sourcesDiff() {
+		return seeds.diff(diffs);
 	}
 
 	@PostMapping("/api/admin/seed/reload")

@@ -68,6 +68,11 @@ public class SeedService {
 		}
 	}
 
+	/** The diff of each source's snapshot against the rows the stored graph holds. */
+	public List<SourceDiffs.SourceDiff> diff(SourceDiffs diffs) {
+		return diffs.diff(SeedReader.read(properties.seed().dir()));
+	}
+
 	/** The resolution report of each source: of the last load, or of graph-seed/ as it is when none ran. */
 	public List<SourceReport> sources() {
 		List<SourceReport> last = sources;

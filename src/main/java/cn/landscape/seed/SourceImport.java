@@ -38,6 +38,9 @@ final class SourceImport {
 
 	int rowsTaken;
 
+	/** The key of every row used and a hash of its cells, so that the next snapshot's diff can be shown. */
+	final Map<String, String> rowHashes = new LinkedHashMap<>();
+
 	SourceImport(String source, int rank, SourceMapping mapping, EntityIndex index, SourceRelations relations) {
 		this.source = source;
 		this.rank = rank;
@@ -75,6 +78,8 @@ final class SourceImport {
 				continue;
 			}
 			applyRow(row);
+			rowHashes.put(row.cell(mapping.key()), java.util.HexFormat.of()
+				.formatHex(SeedFiles.sha256(new java.util.TreeMap<>(row.cells()).toString()), 0, 8));
 		}
 	}
 

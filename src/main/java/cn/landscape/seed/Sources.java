@@ -89,7 +89,9 @@ final class Sources {
 			imports.add(run);
 		}
 		List<Entity> entities = new ArrayList<>();
-		sources.forEach(s -> entities.add(document(s)));
+		for (int i = 0; i < sources.size(); i++) {
+			entities.add(document(sources.get(i), imports.get(i).rowHashes));
+		}
 		index.drafts().forEach(d -> entities.add(d.build()));
 		for (int i = 0; i < sources.size(); i++) {
 			Source s = sources.get(i);
@@ -113,9 +115,14 @@ final class Sources {
 		return conflicts;
 	}
 
-	/** The source as a Document node, so that its facts' evidence names it as a quote names its document. */
-	private static Entity document(Source s) {
+	/**
+	 * The source as a Document node, so that its facts' evidence names it as a quote names its document; it keeps
+	 * the rows it was loaded from for {@link SourceDiffs}.
+	 */
+	private static Entity document(Source s, Map<String, String> rows) {
 		Map<String, Fact> props = new LinkedHashMap<>();
+		props.put(SourceDiffs.ROW_KEYS, new Fact(List.copyOf(rows.keySet()), List.of()));
+		props.put(SourceDiffs.ROW_HASHES, new Fact(List.copyOf(rows.values()), List.of()));
 		props.put("kind", new Fact("dataset", List.of()));
 		props.put("publisher", new Fact(s.publisher(), List.of()));
 		props.put("url", new Fact(s.url(), List.of()));

@@ -43,6 +43,23 @@ class SeedAdminControllerTest {
 	@MockitoBean
 	SeedService seeds;
 
+	@MockitoBean
+	SourceDiffs diffs;
+
+	@Test
+	void the_sources_report_with_the_token_names_every_merge_with_its_rule() throws Exception {
+		given(seeds.sources()).willReturn(List.of(new SourceReport("epoch-models", "Epoch AI: Data on Notable AI Models",
+				"CC-BY-4.0", "Epoch AI, 'Data on Notable AI Models', epoch.ai/data", "https://epoch.ai/data", "2024-11-14",
+				"ff656d27", 368, 368, 582, 926, List.of(new SourceReport.Merge("DeepSeek", "vendor:deepseek", "curator: deepseek")),
+				List.of(new SourceReport.Skip("line 9 (X)", "column 'Parameters': '1.3e11?' is not a number")), List.of())));
+		mvc.perform(get("/api/admin/sources").header("Authorization", ADMIN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].source").value("epoch-models"))
+			.andExpect(jsonPath("$[0].merges[0].rule").value("curator: deepseek"))
+			.andExpect(jsonPath("$[0].skipped[0].reason").value(containsString("1.3e11?")));
+		mvc.perform(get("/api/admin/sources")).andExpect(status().isUnauthorized());
+	}
+
 	@Test
 	void a_reload_with_the_token_answers_the_counts_of_nodes_and_relationships() throws Exception {
 		given(seeds.load()).willReturn(new LoadReport(new LoadReport.Counts(3, 1, 320, 0),

@@ -185,4 +185,52 @@ class SeedLoaderTest {
 		assertThat(count("MATCH (c:Chip {id: 'ascend-910'}) WHERE c.process = '7nm' RETURN count(c)", Map.of())).isEqualTo(1);
 	}
 
+	@Test
+	void a_newer_snapshot_shows_its_rows_added_changed_and_removed_before_a_load_applies_it() throws IOException {
+		loader.load(SeedReader.read(copy));
+		SourceDiffs diffs = new SourceDiffs(driver);
+		assertThat(diffs.diff(SeedReader.read(copy))).hasSize(4).allSatisfy(d -> assertThat(d.unchanged()).isTrue());
+
+		Path hardware = copy.resolve("sources/epoch-hardware/hardware.csv");
+		List<String> lines = Files.readAllLines(hardware);
+		String removed = lines.stream().filter(l -> l.startsWith("NVIDIA B100,")).findFirst().orElseThrow();
+		String changed = lines.stream().filter(l -> l.startsWith("NVIDIA B200,")).findFirst().orElseThrow();
+		List<String> newer = new java.util.ArrayList<>(lines.stream().filter(l -> l != removed && l != changed).toList());
+		newer.add(changed.replace(",N,N,", ",Y,N,"));
+		newer.add("Test Accelerator X1,TestMaker,NPU,2026-01-02,Y,Y,,,,,,,,");
+		Files.write(hardware, newer);
+
+		SourceDiffs.SourceDiff diff = diffs.diff(SeedReader.read(copy)).stream()
+			.filter(d -> d.source().equals("epoch-hardware")).findFirst().orElseThrow();
+		assertThat(diff.added()).containsExactly("Test Accelerator X1");
+		assertThat(diff.changed()).containsExactly("NVIDIA B200");
+		assertThat(diff.removed()).containsExactly("NVIDIA B100");
+		assertThat(count("MATCH (c:Chip {id: 'nvidia-b100'}) RETURN count(c)", Map.of())).isOne();
+
+		loader.load(SeedReader.read(copy));
+		assertThat(diffs.diff(SeedReader.read(copy))).allSatisfy(d -> assertThat(d.unchanged()).isTrue());
+		// the row was the chip's only evidence: it goes, and the new one comes, with their MADE_BY
+		assertThat(count("MATCH (c:Chip {id: 'nvidia-b100'}) RETURN count(c)", Map.of())).isZero();
+		assertThat(count("MATCH (:Chip {id: 'test-accelerator-x1'})-[:MADE_BY]->(:Vendor {id: 'testmaker'}) RETURN count(*)",
+				Map.of())).isOne();
+		assertThat(count("MATCH (c:Chip {id: 'nvidia-b200'}) WHERE c.generallyAvailable RETURN count(c)", Map.of())).isOne();
+	}
+
+	@Test
+	void a_row_removed_from_a_snapshot_takes_away_what_only_it_held_and_keeps_what_another_source_names() throws IOException {
+		Path models = copy.resolve("sources/epoch-models/models.csv");
+		loader.load(SeedReader.read(copy));
+		String develops = "MATCH (:Vendor {id: 'deepseek'})-[r:DEVELOPS]->(:Model {id: 'deepseek-coder-v2-instruct-0724'}) "
+				+ "RETURN size(r.evidenceDocs)";
+		long before = count(develops, Map.of());
+		// the index states it too; Epoch does not name this model, so drop a DeepSeek row Epoch alone holds instead
+		Files.write(models, Files.readAllLines(models).stream().filter(l -> !l.startsWith("DeepSeek-V2,")).toList());
+		loader.load(SeedReader.read(copy));
+		assertThat(count("MATCH (m:Model {id: 'deepseek-v2'}) RETURN count(m)", Map.of()))
+			.as("DeepSeek-V2 is still named by the index as a base model").isOne();
+		assertThat(count("MATCH (:Vendor {id: 'deepseek'})-[r:DEVELOPS]->(:Model {id: 'deepseek-v2'}) RETURN count(r)",
+				Map.of())).as("only Epoch's row said DeepSeek develops it").isZero();
+		assertThat(count(develops, Map.of())).isEqualTo(before);
+	}
+
 }
