@@ -639,7 +639,7 @@ function evidenceItem(ev, reason = true) {
   return el('div', { class: 'evidence' },
     ev.quote ? el('blockquote', {}, ev.quote) : null,
     ev.row ? rowCells(ev) : null,
-    el('p', { class: 'source' }, ev.documentId ? ['— ', documentLabel(ev.documentId),
+    el('p', { class: 'source' }, ev.documentId ? ['— ', documentLabel(ev.documentId), d?.licence ? ` · ${d.licence}` : '',
       ev.section ? ` · §${ev.section}` : '',
       d?.url ? [' · ', el('a', { href: d.url, target: '_blank', rel: 'noopener' }, 'source')] : '', ' '] : null,
     evidenceBadges(ev)),
@@ -651,7 +651,7 @@ function rowCells(ev) {
   return el('div', { class: 'row-cells' },
     el('dl', {}, Object.entries(ev.cells || {}).flatMap(([column, cell]) => [el('dt', {}, column), el('dd', {}, cell)])),
     ev.claim ? el('p', { class: 'claim' }, T('此来源的值：', 'This source gives: '), ev.claim) : null,
-    el('p', { class: 'credit muted' }, T('行 ', 'row '), ev.row, ' · ', datasetCredit(ev.documentId)));
+    el('p', { class: 'credit muted' }, T('行 ', 'row '), ev.row));
 }
 
 /** Quotes; a reason the curators gave for several of them (one reading resting on two sentences) is spelt out once. */
@@ -742,7 +742,7 @@ async function showEntity(ref, from) {
     link?.length ? [el('h3', {}, `Link to ${nodes.get(from)?.title?.split('\n')[0] || from}`),
       el('ul', { class: 'plain', id: 'link-evidence' }, link.map(r => relationshipItem(r, true)))] : null,
     propertyTable ? [el('h3', {}, 'Properties'), propertyTable] : null,
-    e.mentions?.length ? [el('h3', {}, `Named in the documents (${e.mentions.length})`),
+    e.mentions?.length ? [el('h3', {}, T(`文档与数据中的出处（${e.mentions.length}）`, `Named in the documents and datasets (${e.mentions.length})`)),
       el('div', { id: 'mentions' }, e.mentions.map(evidenceItem))] : null,
     relationships.length ? [el('h3', {}, `Relationships (${relationships.length})`),
       [...groups].map(([key, list]) => el('div', {},
