@@ -103,7 +103,8 @@ class ExplorerPageTest extends SeededApp {
 		assertThat(models).isNotEmpty();
 		String first = models.getFirst().findElement(By.cssSelector(".line .link")).getText();
 		assertThat(first).isNotBlank();
-		assertThat(models.getFirst().findElements(By.cssSelector(".evidence blockquote"))).isNotEmpty();
+		// a quote of a document, or the cells of a dataset's row
+		assertThat(models.getFirst().findElements(By.cssSelector(".evidence blockquote, .evidence .row-cells"))).isNotEmpty();
 		waitForLayout();
 		screenshot("explorer-4-models-serving-finance");
 	}
