@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -207,6 +209,81 @@ final class SeedBatches {
 			}
 			throw new IllegalStateException(ex.getCause());
 		}
+	}
+
+	/** Nodes by kind: CREATE where the store holds none of the kind, else MERGE by id and compare. */
+	Counts writeNodes(Session session, List<Entity> entities, boolean fresh, ExecutorService writerPool,
+			LoadProgress progress) {
+		Counts counts = new Counts(0, 0, 0, 0);
+		Map<Kind, List<Entity>> byKind = entities.stream()
+			.collect(Collectors.groupingBy(Entity::kind, () -> new EnumMap<>(Kind.class), Collectors.toList()));
+		for (Map.Entry<Kind, List<Entity>> group : byKind.entrySet()) {
+			String label = group.getKey().label();
+			boolean create = fresh || !SeedLoader.exists(session, "MATCH (n:`%s`) RETURN 1 LIMIT 1".formatted(label));
+			String cypher = create ? """
+					CYPHER replan=skip
+					UNWIND $rows AS row
+					CREATE (n:`%s`:Entity)
+					SET n = row.props
+					RETURN count(*) AS created, 0 AS updated, 0 AS unchanged
+					""".formatted(label) : """
+					CYPHER replan=skip
+					UNWIND $rows AS row
+					OPTIONAL MATCH (n:`%s` {id: row.id})
+					WITH n, row, %s AS same
+					FOREACH (_ IN CASE WHEN n IS NULL THEN [1] ELSE [] END | CREATE (m:`%s`:Entity) SET m = row.props)
+					FOREACH (_ IN CASE WHEN n IS NOT NULL AND NOT same THEN [1] ELSE [] END | SET n = row.props, n:Entity)
+					RETURN count(CASE WHEN n IS NULL THEN 1 END) AS created,
+					       count(CASE WHEN n IS NOT NULL AND NOT same THEN 1 END) AS updated,
+					       count(CASE WHEN same THEN 1 END) AS unchanged
+					""".formatted(label, SeedRows.SAME_NODE, label);
+			counts = counts.plus(batches(cypher, group.getValue(), SeedRows::nodeRow, writerPool, progress));
+		}
+		return counts;
+	}
+
+	Counts writeRelationships(Session session, List<Relation> all, boolean fresh, ExecutorService writerPool,
+			LoadProgress progress) {
+		Map<RelType, Map<String, List<Relation>>> byType = new EnumMap<>(RelType.class);
+		for (Relation relation : all) {
+			byType.computeIfAbsent(relation.type(), t -> new TreeMap<>())
+				.computeIfAbsent(relation.fromKind().label() + ">" + relation.toKind().label(), k -> new ArrayList<>())
+				.add(relation);
+		}
+		Counts counts = new Counts(0, 0, 0, 0);
+		// One statement per type and pair of kinds (neither a type nor a label can be a parameter): the ends
+		// are found through each kind's id constraint.
+		for (Map.Entry<RelType, Map<String, List<Relation>>> type : byType.entrySet()) {
+			String name = type.getKey().name();
+			boolean create = fresh || !SeedLoader.exists(session, "MATCH ()-[r:`%s`]->() RETURN 1 LIMIT 1".formatted(name));
+			for (List<Relation> group : type.getValue().values()) {
+				String from = group.getFirst().fromKind().label();
+				String to = group.getFirst().toKind().label();
+				String cypher = create ? """
+						CYPHER replan=skip
+						UNWIND $rows AS row
+						MATCH (a:`%s` {id: row.from})
+						MATCH (b:`%s` {id: row.to})
+						CREATE (a)-[r:`%s`]->(b)
+						SET r = row.props
+						RETURN count(*) AS created, 0 AS updated, 0 AS unchanged
+						""".formatted(from, to, name) : """
+						CYPHER replan=skip
+						UNWIND $rows AS row
+						MATCH (a:`%s` {id: row.from})
+						MATCH (b:`%s` {id: row.to})
+						OPTIONAL MATCH (a)-[r:`%s`]->(b)
+						WITH a, b, r, row, %s AS same
+						FOREACH (_ IN CASE WHEN r IS NULL THEN [1] ELSE [] END | CREATE (a)-[n:`%s`]->(b) SET n = row.props)
+						FOREACH (_ IN CASE WHEN r IS NOT NULL AND NOT same THEN [1] ELSE [] END | SET r = row.props)
+						RETURN count(CASE WHEN r IS NULL THEN 1 END) AS created,
+						       count(CASE WHEN r IS NOT NULL AND NOT same THEN 1 END) AS updated,
+						       count(CASE WHEN same THEN 1 END) AS unchanged
+						""".formatted(from, to, name, SeedRows.SAME_RELATIONSHIP, name);
+				counts = counts.plus(batches(cypher, group, SeedRows::relationshipRow, writerPool, progress));
+			}
+		}
+		return counts;
 	}
 
 }

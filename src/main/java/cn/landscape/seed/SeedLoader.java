@@ -1,17 +1,13 @@
 package cn.landscape.seed;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -27,8 +23,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import cn.landscape.LandscapeProperties;
-import cn.landscape.entity.Kind;
-import cn.landscape.entity.RelType;
 import cn.landscape.embedded.EmbeddedNeo4j;
 import cn.landscape.schema.SchemaRunner;
 import cn.landscape.seed.LoadReport.Counts;
@@ -187,12 +181,12 @@ public class SeedLoader {
 					List<Entity> entities = fresh ? seed.entities() : differing(session, NODES_DIFFERING, seed.entities(),
 							SeedRows::nodeCheckRow, Entity::ref);
 					nodes = nodes.plus(new Counts(0, 0, seed.entities().size() - entities.size(), 0))
-						.plus(writeNodes(session, writes, entities, fresh, writerPool, progress));
+						.plus(writes.writeNodes(session, entities, fresh, writerPool, progress));
 					progress.phase("relationships", relations.size());
 					List<Relation> toWrite = fresh ? relations : differing(session, RELATIONSHIPS_DIFFERING, relations,
 							SeedRows::relationshipCheckRow, Relation::key);
 					relationships = relationships.plus(new Counts(0, 0, relations.size() - toWrite.size(), 0))
-						.plus(writeRelationships(session, writes, toWrite, fresh, writerPool, progress));
+						.plus(writes.writeRelationships(session, toWrite, fresh, writerPool, progress));
 				}
 				progress.done();
 				session.run("MERGE (s:SeedState {id: 'seed'}) SET s.hash = $hash, s.loadedAt = datetime()",
@@ -238,80 +232,6 @@ public class SeedLoader {
 		return records.stream().filter(r -> keys.contains(key.apply(r))).toList();
 	}
 
-	private Counts writeNodes(Session session, SeedBatches writes, List<Entity> entities, boolean fresh, ExecutorService writerPool,
-			LoadProgress progress) {
-		Counts counts = new Counts(0, 0, 0, 0);
-		Map<Kind, List<Entity>> byKind = entities.stream()
-			.collect(Collectors.groupingBy(Entity::kind, () -> new EnumMap<>(Kind.class), Collectors.toList()));
-		for (Map.Entry<Kind, List<Entity>> group : byKind.entrySet()) {
-			String label = group.getKey().label();
-			boolean create = fresh || !exists(session, "MATCH (n:`%s`) RETURN 1 LIMIT 1".formatted(label));
-			String cypher = create ? """
-					CYPHER replan=skip
-					UNWIND $rows AS row
-					CREATE (n:`%s`:Entity)
-					SET n = row.props
-					RETURN count(*) AS created, 0 AS updated, 0 AS unchanged
-					""".formatted(label) : """
-					CYPHER replan=skip
-					UNWIND $rows AS row
-					OPTIONAL MATCH (n:`%s` {id: row.id})
-					WITH n, row, %s AS same
-					FOREACH (_ IN CASE WHEN n IS NULL THEN [1] ELSE [] END | CREATE (m:`%s`:Entity) SET m = row.props)
-					FOREACH (_ IN CASE WHEN n IS NOT NULL AND NOT same THEN [1] ELSE [] END | SET n = row.props, n:Entity)
-					RETURN count(CASE WHEN n IS NULL THEN 1 END) AS created,
-					       count(CASE WHEN n IS NOT NULL AND NOT same THEN 1 END) AS updated,
-					       count(CASE WHEN same THEN 1 END) AS unchanged
-					""".formatted(label, SeedRows.SAME_NODE, label);
-			counts = counts.plus(writes.batches(cypher, group.getValue(), SeedRows::nodeRow, writerPool, progress));
-		}
-		return counts;
-	}
-
-	private Counts writeRelationships(Session session, SeedBatches writes, List<Relation> all, boolean fresh, ExecutorService writerPool,
-			LoadProgress progress) {
-		Map<RelType, Map<String, List<Relation>>> byType = new EnumMap<>(RelType.class);
-		for (Relation relation : all) {
-			byType.computeIfAbsent(relation.type(), t -> new TreeMap<>())
-				.computeIfAbsent(relation.fromKind().label() + ">" + relation.toKind().label(), k -> new ArrayList<>())
-				.add(relation);
-		}
-		Counts counts = new Counts(0, 0, 0, 0);
-		// One statement per type and pair of kinds (neither a type nor a label can be a parameter): the ends
-		// are found through each kind's id constraint.
-		for (Map.Entry<RelType, Map<String, List<Relation>>> type : byType.entrySet()) {
-			String name = type.getKey().name();
-			boolean create = fresh || !exists(session, "MATCH ()-[r:`%s`]->() RETURN 1 LIMIT 1".formatted(name));
-			for (List<Relation> group : type.getValue().values()) {
-				String from = group.getFirst().fromKind().label();
-				String to = group.getFirst().toKind().label();
-				String cypher = create ? """
-						CYPHER replan=skip
-						UNWIND $rows AS row
-						MATCH (a:`%s` {id: row.from})
-						MATCH (b:`%s` {id: row.to})
-						CREATE (a)-[r:`%s`]->(b)
-						SET r = row.props
-						RETURN count(*) AS created, 0 AS updated, 0 AS unchanged
-						""".formatted(from, to, name) : """
-						CYPHER replan=skip
-						UNWIND $rows AS row
-						MATCH (a:`%s` {id: row.from})
-						MATCH (b:`%s` {id: row.to})
-						OPTIONAL MATCH (a)-[r:`%s`]->(b)
-						WITH a, b, r, row, %s AS same
-						FOREACH (_ IN CASE WHEN r IS NULL THEN [1] ELSE [] END | CREATE (a)-[n:`%s`]->(b) SET n = row.props)
-						FOREACH (_ IN CASE WHEN r IS NOT NULL AND NOT same THEN [1] ELSE [] END | SET r = row.props)
-						RETURN count(CASE WHEN r IS NULL THEN 1 END) AS created,
-						       count(CASE WHEN r IS NOT NULL AND NOT same THEN 1 END) AS updated,
-						       count(CASE WHEN same THEN 1 END) AS unchanged
-						""".formatted(from, to, name, SeedRows.SAME_RELATIONSHIP, name);
-				counts = counts.plus(writes.batches(cypher, group, SeedRows::relationshipRow, writerPool, progress));
-			}
-		}
-		return counts;
-	}
-
 	/**
 	 * Where the stored graph differs from the seed, without changing it: the same row maps and the same
 	 * comparisons as a load.
@@ -341,7 +261,7 @@ public class SeedLoader {
 		return ids.size();
 	}
 
-	private static boolean exists(Session session, String cypher) {
+	static boolean exists(Session session, String cypher) {
 		return session.run(cypher).hasNext();
 	}
 
