@@ -344,11 +344,22 @@ class DocumentService {
 		if (doc.publisher() == null || doc.publisher().isBlank()) {
 			throw DocumentProblems.badField("publisher", "'publisher' is required: who published the document.");
 		}
+		limitLength(doc.title(), "title", 500);
+		limitLength(doc.publisher(), "publisher", 500);
+		limitLength(doc.url(), "url", 2000);
 		if (doc.date() == null || !DATE.matcher(doc.date()).matches()) {
 			throw DocumentProblems.badField("date", "'date' must be the publication month or day, 2025-01 or 2025-01-20; was '"
 					+ doc.date() + "'.");
 		}
 		return doc.text();
+	}
+
+	/** A title, publisher or url is a name in the graph, indexed and shown whole: a text's length is refused. */
+	private static void limitLength(String value, String field, int limit) {
+		if (value != null && value.strip().length() > limit) {
+			throw DocumentProblems.badField(field, "'" + field + "' is " + value.strip().length()
+					+ " characters; the limit is " + limit + ". Send the document's " + field + ", and its content in 'text'.");
+		}
 	}
 
 	/** NUL, other control characters beyond a trace, or the replacement character of undecodable bytes. */

@@ -118,6 +118,11 @@ class IngestController {
 		if (!value.isString()) {
 			throw DocumentProblems.badField(name, "'" + name + "' must be a string.");
 		}
+		// JSON may escape half a surrogate pair ("\ud800"), which no file can hold as UTF-8
+		if (!StandardCharsets.UTF_8.newEncoder().canEncode(value.asString())) {
+			throw DocumentProblems.badField(name, "'" + name + "' holds a lone surrogate escape such as \\ud800: "
+					+ "escape a character outside the BMP as its pair (\\ud83d\\ude00), or send it as UTF-8.");
+		}
 		return value.asString();
 	}
 

@@ -33,6 +33,9 @@ import cn.landscape.web.NotFoundException;
 @Tag(name = "Overview", description = "The landscape at a glance: groups, timeline, regions")
 class OverviewController {
 
+	/** Far beyond any section's groups, and small enough that an offset plus its page stays an int in Cypher. */
+	private static final int MAX_OFFSET = 1_000_000;
+
 	private final OverviewQueries queries;
 
 	private final Refs refs;
@@ -62,7 +65,7 @@ class OverviewController {
 			@Parameter(description = "One section only: models, vendors, chips-by-maker or chips-by-country", example = "models") @RequestParam(required = false) String section,
 			@Parameter(description = "Cards per group, 1 to landscape.query.max-rows", example = "12") @RequestParam(defaultValue = "12") @MaxRows Integer cap,
 			@Parameter(description = "Groups per section, 1 to 100", example = "20") @RequestParam(defaultValue = "20") @Min(1) @Max(100) Integer groups,
-			@Parameter(description = "Skip this many groups of each section", example = "0") @RequestParam(defaultValue = "0") @Min(0) Integer groupOffset) {
+			@Parameter(description = "Skip this many groups of each section, 0 to 1000000", example = "0") @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_OFFSET) Integer groupOffset) {
 		Resolved resolved = resolve(industry, region, document);
 		Map<String, SectionAnswer> answer = new LinkedHashMap<>();
 		for (Section s : section == null ? List.of(Section.values()) : List.of(section(section))) {
@@ -79,7 +82,7 @@ class OverviewController {
 			@Parameter(description = "Only what serves this industry", example = "finance") @RequestParam(required = false) String industry,
 			@Parameter(description = "Only what is seated in this region or its sub-regions", example = "北京") @RequestParam(required = false) String region,
 			@Parameter(description = "Only what this source document names", example = "report-2024") @RequestParam(required = false) String document,
-			@Parameter(description = "Skip this many cards", example = "0") @RequestParam(defaultValue = "0") @Min(0) Integer offset,
+			@Parameter(description = "Skip this many cards, 0 to 1000000", example = "0") @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_OFFSET) Integer offset,
 			@Parameter(description = "At most this many cards, 1 to landscape.query.max-rows", example = "50") @RequestParam(defaultValue = "50") @MaxRows Integer limit) {
 		Section s = section(section);
 		if (group == null || group.isBlank()) {
@@ -111,7 +114,7 @@ class OverviewController {
 	RegionPage regions(
 			@Parameter(description = "Only this region and its sub-regions (id, name or alias)", example = "广东") @RequestParam(required = false) String region,
 			@Parameter(description = "Items per list, 0 (counts only) to 100", example = "5") @RequestParam(defaultValue = "5") @Min(0) @Max(100) Integer cap,
-			@Parameter(description = "Skip this many regions", example = "0") @RequestParam(defaultValue = "0") @Min(0) Integer offset,
+			@Parameter(description = "Skip this many regions, 0 to 1000000", example = "0") @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_OFFSET) Integer offset,
 			@Parameter(description = "At most this many regions, 1 to 100", example = "50") @RequestParam(defaultValue = "50") @Min(1) @Max(100) Integer limit) {
 		String regionId = region == null ? null : refs.resolve("region", region, Kind.REGION).id();
 		return queries.regions(regionId, cap, offset, limit);

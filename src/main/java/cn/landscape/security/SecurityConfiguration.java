@@ -22,6 +22,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -113,6 +114,11 @@ class SecurityConfiguration {
 				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(browser),
 						new StaticHeadersWriter("Content-Security-Policy", CSP))));
 		return http.build();
+	}
+
+	@Bean
+	RequestRejectedHandler rejectedHeaders(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+		return new RejectedHeaders(problems);
 	}
 
 	private static void resolve(HandlerExceptionResolver problems, HttpServletRequest request,

@@ -1,10 +1,14 @@
 package cn.landscape.support;
 
-import org.junit.jupiter.api.extension.AfterAllCallback;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
 
@@ -13,18 +17,21 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import cn.landscape.schema.SchemaRunner;
 
 /**
- * A small in-process Neo4j with a Cypher fixture for one slice test class (@DataNeo4jTest). The test holds it in
- * a static {@code @RegisterExtension} field and hands it its {@code @DynamicPropertySource} registry; the harness
- * starts when Spring first asks for its address and stops after the class. {@link #withSchema} also applies the
- * service's schema (src/main/resources/schema), for queries that rely on its indexes.
+ * A Cypher fixture for one slice test class (@DataNeo4jTest), in a small in-process Neo4j that every slice
+ * class of the test JVM shares, one class after the other: starting a harness per class cost more than its
+ * tests. The test holds it in a static {@code @RegisterExtension} field and hands it its
+ * {@code @DynamicPropertySource} registry. Before the class runs, the database is emptied of the previous
+ * class's nodes, constraints and indexes and gets this fixture; {@link #withSchema} also applies the service's
+ * schema (src/main/resources/schema), for queries that rely on its indexes. The full-app tests have a
+ * harness of their own ({@link HarnessDatabase}).
  */
-public final class FixtureDatabase implements AfterAllCallback {
+public final class FixtureDatabase implements BeforeAllCallback {
+
+	private static Neo4j neo4j;
 
 	private final String fixture;
 
 	private final boolean schema;
-
-	private Neo4j neo4j;
 
 	public FixtureDatabase(String fixture) {
 		this(fixture, false);
@@ -48,24 +55,34 @@ public final class FixtureDatabase implements AfterAllCallback {
 		registry.add("landscape.neo4j.uri", () -> neo4j().boltURI());
 	}
 
-	private synchronized Neo4j neo4j() {
+	private static synchronized Neo4j neo4j() {
 		if (neo4j == null) {
-			neo4j = Neo4jBuilders.newInProcessBuilder().withDisabledServer().withFixture(fixture).build();
-			if (schema) {
-				try (Driver driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none())) {
-					new SchemaRunner(driver).apply();
-				}
-			}
+			neo4j = Neo4jBuilders.newInProcessBuilder().withDisabledServer().build();
+			Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close));
 		}
 		return neo4j;
 	}
 
 	@Override
-	public synchronized void afterAll(ExtensionContext context) {
-		if (neo4j != null) {
-			neo4j.close();
-			neo4j = null;
+	public void beforeAll(ExtensionContext context) {
+		try (Driver driver = GraphDatabase.driver(neo4j().boltURI(), AuthTokens.none());
+				Session session = driver.session()) {
+			session.run("MATCH (n) DETACH DELETE n").consume();
+			for (String constraint : names(session, "SHOW CONSTRAINTS YIELD name RETURN name")) {
+				session.run("DROP CONSTRAINT $name", Map.of("name", constraint)).consume();
+			}
+			for (String index : names(session, "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name")) {
+				session.run("DROP INDEX $name", Map.of("name", index)).consume();
+			}
+			session.run(fixture).consume();
+			if (schema) {
+				new SchemaRunner(driver).apply();
+			}
 		}
+	}
+
+	private static List<String> names(Session session, String query) {
+		return session.run(query).list(r -> r.get("name").asString());
 	}
 
 }

@@ -31,6 +31,11 @@ public final class RawHttp {
 	}
 
 	public static Response send(int port, String method, byte[] target, String... headers) {
+		return send(port, method, target, new byte[0], headers);
+	}
+
+	/** With a body after the headers, and its Content-Length when there is one. */
+	public static Response send(int port, String method, byte[] target, byte[] body, String... headers) {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(120_000);
 			ByteArrayOutputStream request = new ByteArrayOutputStream();
@@ -45,8 +50,12 @@ public final class RawHttp {
 			if (!host) {
 				head.append("Host: localhost:").append(port).append("\r\n");
 			}
+			if (body.length > 0) {
+				head.append("Content-Length: ").append(body.length).append("\r\n");
+			}
 			head.append("Connection: close\r\n\r\n");
 			request.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+			request.writeBytes(body);
 			OutputStream out = socket.getOutputStream();
 			try {
 				out.write(request.toByteArray());

@@ -19,7 +19,7 @@ import cn.landscape.support.SeededApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Neo4j Browser at /browser/ in a real (headless) browser: connect, run the guide's finance query. */
-class NeoBrowserPageTest extends SeededApp {
+class NeoBrowserPageIT extends SeededApp {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the store opens again once space is freed depends on what the full disk left at the end of Neo4j's
  * transaction log: see EmbeddedNeo4j.)
  */
-class DiskFullTest {
+class DiskFullIT {
 
 	private static final Duration START = Duration.ofSeconds(240);
 

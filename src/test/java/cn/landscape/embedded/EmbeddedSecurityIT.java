@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * database as they found it share one start; what needs a restart shares one chain of starts.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class EmbeddedSecurityTest {
+class EmbeddedSecurityIT {
 
 	@TempDir
 	static Path sharedDir;

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * size of one row (for the starts whose load is killed within a phase that writes) makes each phase a few
  * hundred transactions long, so that the kill lands inside it.
  */
-class GraphEqualsSeedAcrossRestartsTest {
+class GraphEqualsSeedAcrossRestartsIT {
 
 	private static final Duration START = Duration.ofSeconds(240);
 

@@ -16,7 +16,7 @@ import cn.landscape.support.SeededApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The page at / in a real (headless) browser, driven the way a person uses it. */
-class ExplorerPageTest extends SeededApp {
+class ExplorerPageIT extends SeededApp {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 

@@ -20,7 +20,7 @@ import cn.landscape.support.SeededApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The overview, its filters, the timeline, regions at a glance and the hand-off to Neo4j Browser, in a real browser. */
-class OverviewPageTest extends SeededApp {
+class OverviewPageIT extends SeededApp {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 

@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a user sees when the service cannot start. Each test starts the service as its own JVM (kill -9 and
- * a second instance on the same store: {@link GraphEqualsSeedAcrossRestartsTest}).
+ * a second instance on the same store: {@link GraphEqualsSeedAcrossRestartsIT}).
  */
-class StartupFailuresTest {
+class StartupFailuresIT {
 
 	private static final Duration START = Duration.ofSeconds(120);
 

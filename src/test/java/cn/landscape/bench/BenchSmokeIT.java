@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The benchmark at a tiny size, so that the default build proves it still runs end to end and writes
  * every field of report.json. Asserts the shape only, never a time.
  */
-class BenchSmokeTest {
+class BenchSmokeIT {
 
 	@Test
 	void tiny_run_writes_a_report_with_every_field() throws Exception {

@@ -16,7 +16,7 @@ import cn.landscape.support.SeededApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** "Open in Neo4j Browser" in the page: Browser opens connected, the Cypher in its editor, the landscape style on. */
-class BrowserHandOffPageTest extends SeededApp {
+class BrowserHandOffPageIT extends SeededApp {
 
 	private static final Duration WAIT = Duration.ofSeconds(40);
 
