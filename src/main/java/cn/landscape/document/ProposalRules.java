@@ -830,7 +830,7 @@ final class ProposalRules {
 			int lo = Math.min(from.start(), to.start());
 			int hi = Math.max(from.end_(), to.end_());
 			Proposal p = new Proposal(null, type, from.end(), to.end(), Quotes.around(s, lo, hi), s.index(), s.section(),
-					rule, confidence, existing, when);
+					rule, confidence, existing, when, List.of(s.index()));
 			String key = p.key() + "|" + s.index();
 			Proposal before = found.get(key);
 			if (before == null || before.confidence() < confidence) {

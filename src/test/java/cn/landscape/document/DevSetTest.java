@@ -29,18 +29,18 @@ class DevSetTest {
 	 * at the last rule change, "-" where the figure was zero.
 	 */
 	private static final String FLOORS = """
-			dev     zh mentions 88.1 99.9
-			dev     en mentions 78.2 89.9
-			dev     zh new      17.3 6.4
-			dev     en new      -    -
-			dev     zh facts    11.9 3.9
-			dev     en facts    -    -
-			heldout zh mentions 75.9 99.9
-			heldout en mentions 84.9 99.9
-			heldout zh new      44.3 14.9
-			heldout en new      -    -
-			heldout zh facts    39.9 18.1
-			heldout en facts    -    -
+			dev     zh mentions 95.6 99.9
+			dev     en mentions 99.9 89.9
+			dev     zh new      75.6 75.7
+			dev     en new      92.8 80.5
+			dev     zh facts    54.1 47.9
+			dev     en facts    76.4 40.5
+			heldout zh mentions 82.5 99.9
+			heldout en mentions 99.9 99.9
+			heldout zh new      71.3 64.9
+			heldout en new      93.2 59.9
+			heldout zh facts    74.9 49.9
+			heldout en facts    79.9 38.0
 			""";
 
 	private static SeedModel seed;
