@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.landscape.entity.RelType;
+
 /**
  * The extraction pipeline over a plain text: sentences, mentions of known entities, candidates for new
  * ones, and proposed facts, one per fact per document. Built once per state of the graph; {@link #extract}
@@ -16,6 +18,8 @@ final class Extractor {
 	private final MentionLinker linker;
 
 	private final NameRules names;
+
+	private final CandidateFilters candidateFilters;
 
 	private final MentionFilters filters;
 
@@ -29,7 +33,8 @@ final class Extractor {
 
 	Extractor(KnownGraph graph, RuleBook book) {
 		this.linker = new MentionLinker(graph);
-		this.names = new NameRules(graph, book);
+		this.candidateFilters = new CandidateFilters(book);
+		this.names = new NameRules(graph, book, candidateFilters);
 		this.filters = new MentionFilters(graph, book);
 		this.rules = new ProposalRules(graph);
 		this.triggers = new TriggerRules(graph, book);
@@ -42,7 +47,7 @@ final class Extractor {
 		List<Candidate> named = names.find(sentences, linked);
 		List<Mention> mentions = filters.apply(linked, named);
 		List<Candidate> candidates = new ArrayList<>(named);
-		for (Candidate c : CandidateRules.find(plainText, sentences, mentions)) {
+		for (Candidate c : candidateFilters.older(CandidateRules.find(plainText, sentences, mentions), sentences)) {
 			// the older rule keeps a name both found alike, so that its rule name stays what it was
 			candidates.removeIf(n -> n.start() == c.start() && n.end() == c.end() && n.kind() == c.kind());
 			if (candidates.stream().noneMatch(n -> n.start() < c.end() && c.start() < n.end())) {
@@ -53,6 +58,7 @@ final class Extractor {
 		List<Mention> ends = MentionFilters.outside(mentions, candidates);
 		List<Proposal> proposed = new ArrayList<>(rules.propose(documentId, documentYear, sentences, ends, candidates));
 		proposed.addAll(triggers.propose(documentYear, sentences, ends, candidates));
+		proposed.removeIf(triggers::namedForAnother);
 		return new Extraction(plainText, sentences, mentions, candidates, onePerFact(documentId, proposed));
 	}
 
@@ -70,6 +76,10 @@ final class Extractor {
 			sentences.computeIfAbsent(p.key(), k -> new java.util.LinkedHashSet<>()).addAll(p.sentences());
 			confidence.merge(p.key(), p.confidence(), Math::max);
 		}
+		// a model trained on a chip also runs on it, but TRAINED_ON is what the sentence says
+		java.util.Set<String> trained = new java.util.HashSet<>();
+		first.values().stream().filter(p -> p.type() == RelType.TRAINED_ON).forEach(p -> trained.add(p.from().key() + "|" + p.to().key()));
+		first.values().removeIf(p -> p.type() == RelType.RUNS_ON && trained.contains(p.from().key() + "|" + p.to().key()));
 		List<Proposal> out = new ArrayList<>();
 		int n = 0;
 		for (Proposal a : first.values()) {

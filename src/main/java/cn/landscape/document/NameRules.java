@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import cn.landscape.document.KnownGraph.Known;
-import cn.landscape.document.RuleBook.Context;
 import cn.landscape.document.RuleBook.Gazetteer;
 import cn.landscape.document.RuleBook.Shape;
 import cn.landscape.entity.Kind;
@@ -28,7 +27,12 @@ final class NameRules {
 
 	private static final Pattern LATIN_WORD = Pattern.compile("^([A-Za-z]+) ");
 
+	/** The version that ends a Latin name: R1 of DeepSeek-R1, K2 of Kimi K2. */
+	private static final Pattern TAIL = Pattern.compile("[A-Za-z][A-Za-z0-9.]*[- ]([A-Za-z]{1,2}\\d+(?:\\.\\d+)?)");
+
 	private final RuleBook book;
+
+	private final CandidateFilters filters;
 
 	private final List<Known> models = new ArrayList<>();
 
@@ -38,8 +42,9 @@ final class NameRules {
 
 	private final Set<String> legalSuffixes;
 
-	NameRules(KnownGraph graph, RuleBook book) {
+	NameRules(KnownGraph graph, RuleBook book, CandidateFilters filters) {
 		this.book = book;
+		this.filters = filters;
 		for (Known k : graph.entities()) {
 			if (k.kind() == Kind.MODEL) {
 				models.add(k);
@@ -52,24 +57,82 @@ final class NameRules {
 
 	List<Candidate> find(List<Sentence> sentences, List<Mention> mentions) {
 		Map<Integer, List<Mention>> bySentence = mentions.stream().collect(Collectors.groupingBy(Mention::sentence));
-		List<Candidate> kept = new ArrayList<>();
+		List<Candidate> found = new ArrayList<>();
 		for (Sentence s : sentences) {
 			List<Mention> in = bySentence.getOrDefault(s.index(), List.of());
-			List<Candidate> found = new ArrayList<>();
 			shapes(s, in, found);
 			gazetteer(s, found);
 			versions(s, in, found);
-			found.sort(Comparator.<Candidate>comparingInt(c -> c.start() - c.end()).thenComparingInt(Candidate::start));
-			List<Candidate> here = new ArrayList<>();
-			for (Candidate c : found) {
-				if (here.stream().noneMatch(k -> k.start() < c.end() && c.start() < k.end()) && fits(c, in)) {
-					here.add(c);
+		}
+		found = oneSensePerText(found);
+		found.addAll(shortForms(sentences, found));
+		Map<Integer, List<Candidate>> foundIn = found.stream().collect(Collectors.groupingBy(Candidate::sentence));
+		List<Candidate> kept = new ArrayList<>();
+		for (Sentence s : sentences) {
+			List<Candidate> here = new ArrayList<>(foundIn.getOrDefault(s.index(), List.of()));
+			here.sort(Comparator.<Candidate>comparingInt(c -> c.start() - c.end()).thenComparingInt(Candidate::start));
+			List<Candidate> chosen = new ArrayList<>();
+			for (Candidate c : here) {
+				if (chosen.stream().noneMatch(k -> k.start() < c.end() && c.start() < k.end())
+						&& fits(c, bySentence.getOrDefault(s.index(), List.of()))) {
+					chosen.add(c);
 				}
 			}
-			here.sort(Comparator.comparingInt(Candidate::start));
-			kept.addAll(here);
+			chosen.sort(Comparator.comparingInt(Candidate::start));
+			kept.addAll(chosen);
 		}
 		return kept;
+	}
+
+	/** A name no word around it gave a kind takes the kind the same name has elsewhere in the text. */
+	private static List<Candidate> oneSensePerText(List<Candidate> found) {
+		Map<String, Kind> kinds = new java.util.HashMap<>();
+		found.stream().filter(c -> c.kind() != null).forEach(c -> kinds.putIfAbsent(c.name(), c.kind()));
+		List<Candidate> out = new ArrayList<>();
+		for (Candidate c : found) {
+			Kind kind = c.kind() != null ? c.kind() : kinds.get(c.name());
+			if (kind != null) {
+				out.add(new Candidate(c.name(), kind, c.start(), c.end(), c.sentence(), c.rule()));
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * DeepSeek-R1 written later as R1, Kimi K2 as K2: the version alone, where it names one thing only in
+	 * the text, is a candidate under the full name.
+	 */
+	private static List<Candidate> shortForms(List<Sentence> sentences, List<Candidate> found) {
+		Map<String, Candidate> byTail = new java.util.HashMap<>();
+		Set<String> ambiguous = new HashSet<>();
+		for (Candidate c : found) {
+			Matcher m = TAIL.matcher(c.name());
+			if ((c.kind() == Kind.MODEL || c.kind() == Kind.CHIP) && m.matches()) {
+				Candidate before = byTail.putIfAbsent(m.group(1), c);
+				if (before != null && !before.name().equals(c.name())) {
+					ambiguous.add(m.group(1));
+				}
+			}
+		}
+		ambiguous.forEach(byTail::remove);
+		List<Candidate> out = new ArrayList<>();
+		for (Sentence s : sentences) {
+			String t = s.text();
+			byTail.forEach((tail, c) -> {
+				for (int i = t.indexOf(tail); i >= 0; i = t.indexOf(tail, i + 1)) {
+					int end = i + tail.length();
+					if (edge(t, i - 1) && edge(t, end) && !(end + 1 < t.length() && t.charAt(end) == '.'
+							&& Character.isDigit(t.charAt(end + 1)))) {
+						out.add(new Candidate(c.name(), c.kind(), s.start() + i, s.start() + end, s.index(), "short-form"));
+					}
+				}
+			});
+		}
+		return out;
+	}
+
+	private static boolean edge(String t, int at) {
+		return latinEdge(t, at) && (at < 0 || at >= t.length() || t.charAt(at) != '-' && t.charAt(at) != '.');
 	}
 
 	/** Not inside a known name, not cutting one in two, and not a known name with a legal suffix. */
@@ -112,10 +175,20 @@ final class NameRules {
 					add(s, t, m.start("alias"), m.end("alias"), kind, shape, out);
 					continue;
 				}
-				Kind kind = shape.kind() != null ? shape.kind() : context(t, start, end, shape.otherwise());
+				Kind kind = shape.kind() != null ? shape.kind() : filters.context(t, start, end, shape.otherwise());
+				if (kind == null && opensWithVendor(s, in, start, end)) {
+					kind = Kind.MODEL; // OpenAI o1: a company's name and a version
+				}
+				if (shape.kind() == Kind.VENDOR || shape.kind() == Kind.BODY || shape.kind() == Kind.EVENT) {
+					start = afterLeftStops(t, start, end);
+				}
 				add(s, t, start, end, kind, shape, out);
 			}
 		}
+	}
+
+	private static boolean opensWithVendor(Sentence s, List<Mention> in, int start, int end) {
+		return in.stream().anyMatch(m -> m.kind() == Kind.VENDOR && m.start() - s.start() == start && m.end() - s.start() < end);
 	}
 
 	private static int group(Matcher m, String name) {
@@ -146,21 +219,7 @@ final class NameRules {
 		if (han.endsWith("模型")) {
 			return Kind.MODEL;
 		}
-		return context(t, m.end(), m.end(), Kind.VENDOR);
-	}
-
-	/** The kind the words after the name give, then the words before it, else {@code otherwise}. */
-	private Kind context(String t, int start, int end, Kind otherwise) {
-		String after = t.substring(end, Math.min(t.length(), end + 40));
-		String before = t.substring(Math.max(0, start - 24), start);
-		for (Context c : book.contexts()) {
-			boolean reads = c.pattern().pattern().startsWith("^") ? c.pattern().matcher(after).find()
-					: c.pattern().matcher(before).find();
-			if (reads) {
-				return c.kind();
-			}
-		}
-		return otherwise;
+		return filters.context(t, m.end(), m.end(), Kind.VENDOR);
 	}
 
 	private void gazetteer(Sentence s, List<Candidate> out) {
@@ -225,7 +284,7 @@ final class NameRules {
 			name = t.substring(start, end).strip();
 			lead = LATIN_WORD.matcher(name);
 		}
-		if (kind == null || name.length() < 2 || notNames.contains(name)) {
+		if (name.length() < 2 || notNames.contains(name)) {
 			return;
 		}
 		out.add(new Candidate(name, kind, s.start() + start, s.start() + start + name.length(), s.index(), shape.name()));

@@ -49,8 +49,8 @@ final class RuleBook {
 	record Trigger(String name, double confidence, RelType type, Set<Kind> from, Set<Kind> to, Pattern pattern) {
 	}
 
-	/** Words that look like names, or forms that must match exactly. */
-	record Stop(String name, double confidence, List<String> words, Pattern pattern) {
+	/** Words that look like names, forms that must match exactly, or words that stand for a name of {@code kinds}. */
+	record Stop(String name, double confidence, List<String> words, Pattern pattern, List<Kind> kinds) {
 	}
 
 	private final List<Shape> shapes = new ArrayList<>();
@@ -139,7 +139,7 @@ final class RuleBook {
 				case "contexts" -> contexts.add(new Context(e.name, e.confidence, e.kind(), e.pattern("pattern")));
 				case "triggers" -> triggers.add(e.trigger());
 				case "stoplists" -> stops.add(new Stop(e.name, e.confidence, e.words("words"),
-						e.raw.containsKey("pattern") ? e.pattern("pattern") : null));
+						e.raw.containsKey("pattern") ? e.pattern("pattern") : null, e.kinds()));
 				default -> throw new IllegalStateException(path + ": unknown family " + family);
 			}
 		}
@@ -196,6 +196,13 @@ final class RuleBook {
 			catch (PatternSyntaxException ex) {
 				throw fail(field + " does not compile: " + ex.getDescription());
 			}
+		}
+
+		List<Kind> kinds() {
+			if (!raw.containsKey("kinds")) {
+				return List.of();
+			}
+			return words("kinds").stream().map(k -> Kind.fromKey(k).orElseThrow(() -> fail("unknown kind " + k))).toList();
 		}
 
 		List<String> words(String field) {

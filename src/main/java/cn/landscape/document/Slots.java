@@ -38,16 +38,22 @@ final class Slots {
 		return out.toString();
 	}
 
-	/** The sentence text with each span (sentence offsets, sorted, not overlapping) replaced by its slot. */
-	static String shadow(String text, List<int[]> spans, List<String> kinds) {
+	/**
+	 * The sentence text with each span (sentence offsets, sorted, not overlapping) replaced by its slot;
+	 * {@code at[i]} receives where slot i starts and ends in the result.
+	 */
+	static String shadow(String text, List<int[]> spans, List<String> kinds, int[][] at) {
 		StringBuilder out = new StringBuilder(text.length());
-		int at = 0;
+		int from = 0;
 		for (int i = 0; i < spans.size(); i++) {
 			int[] span = spans.get(i);
-			out.append(text, at, span[0]).append(OPEN).append(i).append(':').append(kinds.get(i)).append(CLOSE);
-			at = span[1];
+			out.append(text, from, span[0]);
+			int start = out.length();
+			out.append(OPEN).append(i).append(':').append(kinds.get(i)).append(CLOSE);
+			at[i] = new int[] { start, out.length() };
+			from = span[1];
 		}
-		return out.append(text.substring(at)).toString();
+		return out.append(text.substring(from)).toString();
 	}
 
 }

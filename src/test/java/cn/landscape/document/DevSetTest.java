@@ -31,16 +31,16 @@ class DevSetTest {
 	private static final String FLOORS = """
 			dev     zh mentions 95.6 99.9
 			dev     en mentions 99.9 89.9
-			dev     zh new      77.4 77.7
-			dev     en new      92.8 80.5
-			dev     zh facts    58.0 51.2
-			dev     en facts    94.0 45.6
+			dev     zh new      96.8 88.8
+			dev     en new      93.7 93.4
+			dev     zh facts    80.1 78.7
+			dev     en facts    96.2 74.2
 			heldout zh mentions 82.5 99.9
 			heldout en mentions 99.9 99.9
-			heldout zh new      71.3 64.9
+			heldout zh new      78.8 64.9
 			heldout en new      93.2 59.9
-			heldout zh facts    74.9 49.9
-			heldout en facts    79.9 38.0
+			heldout zh facts    64.6 49.9
+			heldout en facts    81.7 42.8
 			""";
 
 	private static SeedModel seed;
