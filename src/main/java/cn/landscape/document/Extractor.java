@@ -58,8 +58,24 @@ final class Extractor {
 		List<Mention> ends = MentionFilters.outside(mentions, candidates);
 		List<Proposal> proposed = new ArrayList<>(rules.propose(documentId, documentYear, sentences, ends, candidates));
 		proposed.addAll(triggers.propose(documentYear, sentences, ends, candidates));
-		proposed.removeIf(triggers::namedForAnother);
+		Map<String, java.util.Set<String>> sameAs = sameAs(candidates);
+		proposed.removeIf(p -> triggers.namedForAnother(p, sameAs));
 		return new Extraction(plainText, sentences, mentions, candidates, onePerFact(documentId, proposed));
+	}
+
+	/** The two names of an apposition (深度求索（DeepSeek）) name one thing. */
+	private static Map<String, java.util.Set<String>> sameAs(List<Candidate> candidates) {
+		Map<String, java.util.Set<String>> out = new HashMap<>();
+		for (int i = 0; i + 1 < candidates.size(); i++) {
+			Candidate a = candidates.get(i);
+			Candidate b = candidates.get(i + 1);
+			if (a.rule().startsWith("apposition") && a.rule().equals(b.rule()) && a.sentence() == b.sentence()
+					&& b.start() - a.end() == 1) {
+				out.computeIfAbsent(a.name(), k -> new java.util.HashSet<>()).add(b.name());
+				out.computeIfAbsent(b.name(), k -> new java.util.HashSet<>()).add(a.name());
+			}
+		}
+		return out;
 	}
 
 	/**
@@ -72,9 +88,10 @@ final class Extractor {
 		Map<String, java.util.Set<Integer>> sentences = new HashMap<>();
 		Map<String, Double> confidence = new HashMap<>();
 		for (Proposal p : proposed) {
-			first.putIfAbsent(p.key(), p);
-			sentences.computeIfAbsent(p.key(), k -> new java.util.LinkedHashSet<>()).addAll(p.sentences());
-			confidence.merge(p.key(), p.confidence(), Math::max);
+			String key = key(p);
+			first.putIfAbsent(key, p);
+			sentences.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>()).addAll(p.sentences());
+			confidence.merge(key, p.confidence(), Math::max);
 		}
 		// a model trained on a chip also runs on it, but TRAINED_ON is what the sentence says
 		java.util.Set<String> trained = new java.util.HashSet<>();
@@ -84,9 +101,17 @@ final class Extractor {
 		int n = 0;
 		for (Proposal a : first.values()) {
 			out.add(new Proposal(documentId + "-p" + ++n, a.type(), a.from(), a.to(), a.quote(), a.sentence(), a.section(),
-					a.rule(), confidence.get(a.key()), a.existing(), a.date(), List.copyOf(sentences.get(a.key()))));
+					a.rule(), confidence.get(key(a)), a.existing(), a.date(), List.copyOf(sentences.get(key(a)))));
 		}
 		return out;
+	}
+
+	/** PARTNERS_WITH has no direction: A with B is B with A. */
+	private static String key(Proposal p) {
+		if (p.type() == RelType.PARTNERS_WITH && p.from().key().compareTo(p.to().key()) > 0) {
+			return p.to().key() + "|" + p.type() + "|" + p.from().key();
+		}
+		return p.key();
 	}
 
 }

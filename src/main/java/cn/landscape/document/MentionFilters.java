@@ -12,7 +12,8 @@ import cn.landscape.entity.Kind;
 /**
  * What the automaton found that is no mention: an acronym alias written in lower case ("the most capable"
  * is not MOST), and a region or an industry inside the name of an organisation or an event the graph does
- * not hold yet (上海 and 交通 in 上海交通大学医学院, China in Industrial and Commercial Bank of China).
+ * not hold yet (上海 and 交通 in 上海交通大学医学院, China in Industrial and Commercial Bank of China), or of
+ * one it holds (北京 in 北京智谱华章科技有限公司).
  */
 final class MentionFilters {
 
@@ -28,8 +29,10 @@ final class MentionFilters {
 	List<Mention> apply(List<Mention> mentions, List<Candidate> candidates) {
 		Map<Integer, List<Candidate>> bySentence = bySentence(candidates);
 		List<Mention> out = new ArrayList<>(mentions.size());
+		Map<Integer, List<Mention>> mentionsIn = mentions.stream().collect(Collectors.groupingBy(Mention::sentence));
 		for (Mention m : mentions) {
-			if (!lowerCaseAcronym(m) && !insideNewName(m, bySentence.getOrDefault(m.sentence(), List.of()))) {
+			if (!lowerCaseAcronym(m) && !insideNewName(m, bySentence.getOrDefault(m.sentence(), List.of()))
+					&& !insideKnownName(m, mentionsIn.get(m.sentence()))) {
 				out.add(m);
 			}
 		}
@@ -57,6 +60,13 @@ final class MentionFilters {
 		}
 		return candidates.stream().anyMatch(c -> (c.kind() == Kind.VENDOR || c.kind() == Kind.BODY || c.kind() == Kind.EVENT)
 				&& c.start() <= m.start() && m.end() <= c.end() && c.end() - c.start() > m.end() - m.start());
+	}
+
+	/** 北京 in 北京智谱华章科技有限公司: a place or an industry opening an organisation's known name. */
+	private static boolean insideKnownName(Mention m, List<Mention> same) {
+		return (m.kind() == Kind.REGION || m.kind() == Kind.INDUSTRY) && same.stream()
+			.anyMatch(o -> (o.kind() == Kind.VENDOR || o.kind() == Kind.BODY) && o.start() <= m.start() && m.end() <= o.end()
+					&& o.end() - o.start() > m.end() - m.start());
 	}
 
 	/** Mentions that are not inside a longer candidate: the ends facts are read between. */

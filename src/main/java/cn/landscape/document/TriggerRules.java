@@ -104,8 +104,15 @@ final class TriggerRules {
 				int f = Integer.parseInt(m.group("from"));
 				int t = Integer.parseInt(m.group("to"));
 				if (paired.add(t)) {
-					for (int fi : respectively ? List.of(f) : list(f, items, at, shadow)) {
-						for (int ti : respectively ? List.of(t) : list(t, items, at, shadow)) {
+					List<Integer> froms = respectively ? List.of(f) : list(f, items, at, shadow);
+					List<Integer> tos = respectively ? List.of(t) : list(t, items, at, shadow);
+					if (froms.stream().anyMatch(tos::contains)) {
+						// 科大讯飞与华为联合: both ends are one list, the pair is the pair
+						froms = List.of(f);
+						tos = List.of(t);
+					}
+					for (int fi : froms) {
+						for (int ti : tos) {
 							if (group[items.get(fi).start() - s.start()] != group[items.get(ti).start() - s.start()]) {
 								continue;
 							}
@@ -210,9 +217,10 @@ final class TriggerRules {
 	/**
 	 * DEVELOPS by a company other than the one whose name opens the product's (月之暗面 does not develop
 	 * OpenAI o1 or DeepSeek-R1, whatever the sentence around them). Only for new products: a known one's
-	 * makers are in the graph.
+	 * makers are in the graph. {@code sameAs} gives each name the other names the text gives the same
+	 * company (深度求索（DeepSeek）).
 	 */
-	boolean namedForAnother(Proposal p) {
+	boolean namedForAnother(Proposal p, Map<String, java.util.Set<String>> sameAs) {
 		if (p.type() != RelType.DEVELOPS || !p.to().candidate()) {
 			return false;
 		}
@@ -226,7 +234,8 @@ final class TriggerRules {
 		if (owner != null) {
 			return !owner.key().equals(p.from().key());
 		}
-		return gazetteer != null && !p.from().name().equalsIgnoreCase(gazetteer);
+		return gazetteer != null && !p.from().name().equalsIgnoreCase(gazetteer)
+				&& !sameAs.getOrDefault(p.from().name(), java.util.Set.of()).contains(gazetteer);
 	}
 
 	private static boolean runsOn(String family, String rest) {

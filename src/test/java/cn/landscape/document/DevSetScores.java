@@ -10,6 +10,7 @@ import java.util.Set;
 import cn.landscape.document.DevSet.Article;
 import cn.landscape.document.DevSet.GoldFact;
 import cn.landscape.document.DevSet.NewEntity;
+import cn.landscape.entity.RelType;
 
 /**
  * Precision and recall of one extraction run over the development set, by split (dev, heldout) and
@@ -122,8 +123,10 @@ final class DevSetScores {
 		}
 	}
 
+	/** PARTNERS_WITH has no direction: either way round is the fact. */
 	static boolean matches(Article a, Proposal p, GoldFact g) {
-		return p.type() == g.type() && end(a, p.from(), g.from()) && end(a, p.to(), g.to());
+		return p.type() == g.type() && (end(a, p.from(), g.from()) && end(a, p.to(), g.to())
+				|| p.type() == RelType.PARTNERS_WITH && end(a, p.from(), g.to()) && end(a, p.to(), g.from()));
 	}
 
 	private static boolean end(Article a, Proposal.End end, String gold) {
