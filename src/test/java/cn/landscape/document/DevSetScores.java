@@ -108,12 +108,15 @@ final class DevSetScores {
 	}
 
 	private void count(Article a, String measure, int gold, int found, int produced, int right) {
-		for (String lang : List.of(a.lang(), "all")) {
-			Tally t = cell(a.split(), lang, measure);
-			t.gold += gold;
-			t.found += found;
-			t.produced += produced;
-			t.right += right;
+		List<String> splits = a.batch() == 2 ? List.of(a.split(), "batch2-" + a.split()) : List.of(a.split());
+		for (String split : splits) {
+			for (String lang : List.of(a.lang(), "all")) {
+				Tally t = cell(split, lang, measure);
+				t.gold += gold;
+				t.found += found;
+				t.produced += produced;
+				t.right += right;
+			}
 		}
 	}
 
@@ -137,14 +140,17 @@ final class DevSetScores {
 		return end.candidate() && n.named(end.name());
 	}
 
-	/** One line per split and language: P and R of each measure, with the counts behind them. */
+	/**
+	 * One line per split and language: P and R of each measure, with the counts behind them; the batch2
+	 * rows are the articles of batch 2 alone (inside their split's rows too).
+	 */
 	String table() {
-		StringBuilder out = new StringBuilder(String.format("%-8s %-4s", "split", "lang"));
+		StringBuilder out = new StringBuilder(String.format("%-14s %-4s", "split", "lang"));
 		MEASURES.forEach(m -> out.append(String.format(" | %-28s", m + " P / R (right/produced, found/gold)")));
 		out.append('\n');
-		for (String split : List.of("dev", "heldout")) {
+		for (String split : List.of("dev", "heldout", "batch2-dev", "batch2-heldout")) {
 			for (String lang : List.of("zh", "en", "all")) {
-				out.append(String.format("%-8s %-4s", split, lang));
+				out.append(String.format("%-14s %-4s", split, lang));
 				for (String m : MEASURES) {
 					Tally t = cell(split, lang, m);
 					out.append(String.format(" | %5.1f / %5.1f (%d/%d, %d/%d)", t.precision(), t.recall(), t.right,
