@@ -94,4 +94,11 @@ class ExtractionRulesTest {
 			});
 	}
 
+	@Test
+	void an_effective_date_is_not_taken_for_the_date_a_policy_was_issued() {
+		assertThat(ProposalRules.date("该办法于2025年3月印发，自2025年9月1日起施行。", "2025")).isEqualTo("2025-03");
+		assertThat(ProposalRules.date("自2025年9月1日起施行。", "2025")).isNull();
+		assertThat(ProposalRules.date("2025年9月生效前，各平台须完成改造；7月发布细则。", "2025")).isEqualTo("2025-07");
+	}
+
 }
