@@ -13,7 +13,8 @@ import cn.landscape.entity.Kind;
  * What the automaton found that is no mention: an acronym alias written in lower case ("the most capable"
  * is not MOST), and a region or an industry inside the name of an organisation or an event the graph does
  * not hold yet (上海 and 交通 in 上海交通大学医学院, China in Industrial and Commercial Bank of China), or of
- * one it holds (北京 in 北京智谱华章科技有限公司).
+ * one it holds (北京 in 北京智谱华章科技有限公司); a known technique inside a new one's name (注意力机制 in
+ * 3D时空联合注意力机制).
  */
 final class MentionFilters {
 
@@ -55,10 +56,9 @@ final class MentionFilters {
 	}
 
 	private static boolean insideNewName(Mention m, List<Candidate> candidates) {
-		if (m.kind() != Kind.REGION && m.kind() != Kind.INDUSTRY) {
-			return false;
-		}
-		return candidates.stream().anyMatch(c -> (c.kind() == Kind.VENDOR || c.kind() == Kind.BODY || c.kind() == Kind.EVENT)
+		boolean place = m.kind() == Kind.REGION || m.kind() == Kind.INDUSTRY;
+		return candidates.stream().anyMatch(c -> (place && (c.kind() == Kind.VENDOR || c.kind() == Kind.BODY
+				|| c.kind() == Kind.EVENT) || m.kind() == Kind.TECHNOLOGY && c.kind() == Kind.TECHNOLOGY)
 				&& c.start() <= m.start() && m.end() <= c.end() && c.end() - c.start() > m.end() - m.start());
 	}
 
