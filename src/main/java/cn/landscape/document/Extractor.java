@@ -54,6 +54,7 @@ final class Extractor {
 				candidates.add(c);
 			}
 		}
+		candidates.removeIf(c -> shortOfKnown(c, mentions));
 		candidates.sort(java.util.Comparator.comparingInt(Candidate::start));
 		List<Mention> ends = MentionFilters.outside(mentions, candidates);
 		List<Proposal> proposed = new ArrayList<>(rules.propose(documentId, documentYear, sentences, ends, candidates));
@@ -61,6 +62,12 @@ final class Extractor {
 		Map<String, java.util.Set<String>> sameAs = sameAs(candidates);
 		proposed.removeIf(p -> triggers.namedForAnother(p, sameAs));
 		return new Extraction(plainText, sentences, mentions, candidates, onePerFact(documentId, proposed));
+	}
+
+	/** Zhipu where the text also says Zhipu AI: the first word of a known company's name is that company. */
+	private static boolean shortOfKnown(Candidate c, List<Mention> mentions) {
+		return c.kind() == cn.landscape.entity.Kind.VENDOR && mentions.stream().anyMatch(m -> m.kind() == c.kind()
+				&& m.surface().startsWith(c.name() + " "));
 	}
 
 	/** The two names of an apposition (深度求索（DeepSeek）) name one thing. */
