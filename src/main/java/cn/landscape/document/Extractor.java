@@ -27,6 +27,8 @@ final class Extractor {
 
 	private final TriggerRules triggers;
 
+	private final java.util.regex.Pattern shortForm;
+
 	Extractor(KnownGraph graph) {
 		this(graph, RuleBook.standard());
 	}
@@ -38,6 +40,7 @@ final class Extractor {
 		this.filters = new MentionFilters(graph, book);
 		this.rules = new ProposalRules(graph);
 		this.triggers = new TriggerRules(graph, book);
+		this.shortForm = book.stop("defined-short-form").pattern();
 	}
 
 	/** {@code documentYear} gives the year to dates written as a month alone ("7月"); may be null. */
@@ -55,6 +58,7 @@ final class Extractor {
 			}
 		}
 		candidates.removeIf(c -> shortOfKnown(c, mentions));
+		candidates = definedShortForms(sentences, candidates);
 		candidates.sort(java.util.Comparator.comparingInt(Candidate::start));
 		List<Mention> ends = MentionFilters.outside(mentions, candidates);
 		List<Proposal> proposed = new ArrayList<>(rules.propose(documentId, documentYear, sentences, ends, candidates));
@@ -62,6 +66,26 @@ final class Extractor {
 		Map<String, java.util.Set<String>> sameAs = sameAs(candidates);
 		proposed.removeIf(p -> triggers.namedForAnother(p, sameAs));
 		return new Extraction(plainText, sentences, mentions, candidates, onePerFact(documentId, proposed));
+	}
+
+	/** A name the text defines as short for another (以下简称《标识办法》) is that other wherever it stands. */
+	private List<Candidate> definedShortForms(List<Sentence> sentences, List<Candidate> candidates) {
+		Map<String, String> full = new HashMap<>();
+		for (Sentence s : sentences) {
+			java.util.regex.Matcher m = shortForm.matcher(s.text());
+			while (m.find()) {
+				full.putIfAbsent(m.group("alias").strip(), m.group("name").strip());
+			}
+		}
+		if (full.isEmpty()) {
+			return candidates;
+		}
+		List<Candidate> out = new ArrayList<>(candidates.size());
+		for (Candidate c : candidates) {
+			String name = full.getOrDefault(c.name(), c.name());
+			out.add(name.equals(c.name()) ? c : new Candidate(name, c.kind(), c.start(), c.end(), c.sentence(), c.rule()));
+		}
+		return out;
 	}
 
 	/** Zhipu where the text also says Zhipu AI: the first word of a known company's name is that company. */

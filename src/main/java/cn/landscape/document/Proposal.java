@@ -14,6 +14,11 @@ import cn.landscape.entity.RelType;
 record Proposal(String id, RelType type, End from, End to, String quote, int sentence, String section, String rule,
 		double confidence, boolean existing, String date, List<Integer> sentences) {
 
+	/** A review file written before proposals listed their sentences has only the first. */
+	Proposal {
+		sentences = sentences == null ? List.of(sentence) : List.copyOf(sentences);
+	}
+
 	/** One end of a proposal: a known entity ({@code ref}) or a candidate name (ref null) with its guessed kind. */
 	record End(String ref, Kind kind, String name) {
 

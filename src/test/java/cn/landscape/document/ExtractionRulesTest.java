@@ -101,4 +101,18 @@ class ExtractionRulesTest {
 		assertThat(ProposalRules.date("2025年9月生效前，各平台须完成改造；7月发布细则。", "2025")).isEqualTo("2025-07");
 	}
 
+	@Test
+	void a_proposal_read_from_an_older_review_file_lists_its_one_sentence() {
+		Proposal.End a = new Proposal.End("vendor:baidu", Kind.VENDOR, "百度");
+		Proposal.End b = new Proposal.End("model:wenxin", Kind.MODEL, "文心大模型");
+		Proposal p = new Proposal("t-p1", RelType.DEVELOPS, a, b, "q", 3, null, "r", 0.5, false, null, null);
+		assertThat(p.sentences()).containsExactly(3);
+	}
+
+	@Test
+	void a_defined_short_form_is_the_same_policy_under_its_full_name() {
+		Extraction x = extract("国家发布《人工智能生成合成内容标识办法》（以下简称《标识办法》）。《标识办法》要求添加标识。");
+		assertThat(x.candidates()).extracting(Candidate::name).containsOnly("人工智能生成合成内容标识办法");
+	}
+
 }
