@@ -34,7 +34,12 @@ final class NameRules {
 
 	private final CandidateFilters filters;
 
-	private final List<Known> models = new ArrayList<>();
+	/** Known models' one-word Latin names (Qwen, Hunyuan), lower case: a version may follow them. */
+	private final List<String> latinModels = new ArrayList<>();
+
+	private final List<String> modelFamilies = new ArrayList<>();
+
+	private final Shape version;
 
 	private final Set<String> notNames;
 
@@ -47,12 +52,15 @@ final class NameRules {
 		this.filters = filters;
 		for (Known k : graph.entities()) {
 			if (k.kind() == Kind.MODEL) {
-				models.add(k);
+				k.names().stream().filter(n -> n.matches("[A-Za-z]{3,}"))
+					.forEach(n -> latinModels.add(n.toLowerCase(java.util.Locale.ROOT)));
 			}
 		}
 		this.notNames = new HashSet<>(book.stop("not-names").words());
 		this.leftStops = book.stop("name-left-stops").words();
 		this.legalSuffixes = new HashSet<>(book.stop("legal-suffixes").words());
+		this.version = book.shapes().stream().filter(x -> x.name().equals(VERSION)).findFirst().orElseThrow();
+		book.gazetteers().stream().filter(g -> g.kind() == Kind.MODEL).forEach(g -> modelFamilies.addAll(g.names()));
 	}
 
 	List<Candidate> find(List<Sentence> sentences, List<Mention> mentions) {
@@ -157,7 +165,7 @@ final class NameRules {
 	private void shapes(Sentence s, List<Mention> in, List<Candidate> out) {
 		String t = s.text();
 		for (Shape shape : book.shapes()) {
-			if (shape.name().equals(VERSION)) {
+			if (shape.name().equals(VERSION) || !shape.triedOn(t)) {
 				continue;
 			}
 			Matcher m = shape.pattern().matcher(t);
@@ -242,30 +250,21 @@ final class NameRules {
 
 	/** A known model's name, or a gazetteer family's, followed by a version: a release of it. */
 	private void versions(Sentence s, List<Mention> in, List<Candidate> out) {
-		Shape shape = book.shapes().stream().filter(x -> x.name().equals(VERSION)).findFirst().orElseThrow();
+		Shape shape = version;
 		String t = s.text();
 		List<int[]> families = new ArrayList<>();
 		in.stream().filter(m -> m.kind() == Kind.MODEL).forEach(m -> families.add(new int[] { m.start() - s.start(), m.end() - s.start() }));
 		String lower = t.toLowerCase(java.util.Locale.ROOT);
-		for (Known k : models) {
-			for (String name : k.names()) {
-				if (name.matches("[A-Za-z]{3,}")) {
-					String key = name.toLowerCase(java.util.Locale.ROOT);
-					for (int i = lower.indexOf(key); i >= 0; i = lower.indexOf(key, i + 1)) {
-						if (latinEdge(t, i - 1)) {
-							families.add(new int[] { i, i + key.length() });
-						}
-					}
+		for (String key : latinModels) {
+			for (int i = lower.indexOf(key); i >= 0; i = lower.indexOf(key, i + 1)) {
+				if (latinEdge(t, i - 1)) {
+					families.add(new int[] { i, i + key.length() });
 				}
 			}
 		}
-		for (Gazetteer g : book.gazetteers()) {
-			if (g.kind() == Kind.MODEL) {
-				g.names().forEach(n -> {
-					for (int i = t.indexOf(n); i >= 0; i = t.indexOf(n, i + 1)) {
-						families.add(new int[] { i, i + n.length() });
-					}
-				});
+		for (String n : modelFamilies) {
+			for (int i = t.indexOf(n); i >= 0; i = t.indexOf(n, i + 1)) {
+				families.add(new int[] { i, i + n.length() });
 			}
 		}
 		for (int[] f : families) {

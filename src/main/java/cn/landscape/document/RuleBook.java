@@ -29,9 +29,14 @@ final class RuleBook {
 
 	/**
 	 * A regular expression that finds names of one kind; {@code kind} null: decided by the context, and
-	 * {@code otherwise} when no context decides (null: the name is dropped).
+	 * {@code otherwise} when no context decides (null: the name is dropped). {@code requires}: words one of
+	 * which a sentence must hold for the pattern to be tried there (empty: always tried).
 	 */
-	record Shape(String name, double confidence, Kind kind, Kind otherwise, Pattern pattern) {
+	record Shape(String name, double confidence, Kind kind, Kind otherwise, Pattern pattern, List<String> requires) {
+
+		boolean triedOn(String sentence) {
+			return requires.isEmpty() || requires.stream().anyMatch(sentence::contains);
+		}
 	}
 
 	/** Names known to be of a kind though the graph does not hold them yet. */
@@ -134,7 +139,7 @@ final class RuleBook {
 			}
 			switch (family) {
 				case "names" -> shapes.add(new Shape(e.name, e.confidence, e.optionalKind("kind"), e.optionalKind("otherwise"),
-						e.pattern("pattern")));
+						e.pattern("pattern"), e.raw.containsKey("requires") ? e.words("requires") : List.of()));
 				case "gazetteer" -> gazetteers.add(new Gazetteer(e.name, e.confidence, e.kind(), e.words("names")));
 				case "contexts" -> contexts.add(new Context(e.name, e.confidence, e.kind(), e.pattern("pattern")));
 				case "triggers" -> triggers.add(e.trigger());
