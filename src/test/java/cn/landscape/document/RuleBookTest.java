@@ -26,6 +26,14 @@ class RuleBookTest {
 	}
 
 	@Test
+	void a_shape_that_requires_words_is_tried_only_on_sentences_holding_one() {
+		RuleBook.Shape hospitals = RuleBook.load().shapes().stream().filter(s -> s.name().equals("institution-suffix"))
+			.findFirst().orElseThrow();
+		assertThat(hospitals.triedOn("北京协和医院部署了模型。")).isTrue();
+		assertThat(hospitals.triedOn("百度发布文心大模型4.5。")).isFalse();
+	}
+
+	@Test
 	void a_trigger_whose_slot_kind_the_relation_does_not_allow_fails_naming_file_and_entry() {
 		RuleBook book = RuleBook.load();
 		assertThatThrownBy(() -> book.read("rules/triggers.yaml", "triggers", rules(Map.of("name", "chip-develops",
