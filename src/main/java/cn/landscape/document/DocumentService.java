@@ -414,6 +414,7 @@ class DocumentService {
 			row.put("to", end(p.to()));
 			row.put("quote", p.quote());
 			row.put("sentence", p.sentence());
+			row.put("sentences", p.sentences());
 			row.put("section", p.section());
 			row.put("rule", p.rule());
 			row.put("confidence", p.confidence());

@@ -84,6 +84,9 @@ final class ProposalRules {
 	private static final Pattern DATE = Pattern.compile("((?:19|20)\\d{2})\\s*年\\s*(\\d{1,2})\\s*月|(?<![\\d年])(\\d{1,2})\\s*月(?!\\s*[份底末初]?\\d)");
 
 	/** How many sentences back a model or application still is what a sentence naming none is about. */
+	/** What follows an effective date (自2025年9月1日起施行): not the date a policy was issued or a model released. */
+	private static final Pattern EFFECTIVE = Pattern.compile("\\s*(?:\\d{1,2}\\s*日)?\\s*(?:起)?(?:施行|实施|生效|执行)");
+
 	private static final int RECENT = 4;
 
 	private final KnownGraph graph;
@@ -170,10 +173,14 @@ final class ProposalRules {
 		return out;
 	}
 
-	/** 2024年7月 as 2024-07; 7月 alone takes the document's year. */
+	/** 2024年7月 as 2024-07; 7月 alone takes the document's year; an effective date is skipped. */
 	static String date(String text, String documentYear) {
 		Matcher m = DATE.matcher(text);
-		if (!m.find()) {
+		boolean found = false;
+		while (!found && m.find()) {
+			found = !EFFECTIVE.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 10))).lookingAt();
+		}
+		if (!found) {
 			return null;
 		}
 		String year = m.group(1) != null ? m.group(1) : documentYear;
@@ -830,7 +837,7 @@ final class ProposalRules {
 			int lo = Math.min(from.start(), to.start());
 			int hi = Math.max(from.end_(), to.end_());
 			Proposal p = new Proposal(null, type, from.end(), to.end(), Quotes.around(s, lo, hi), s.index(), s.section(),
-					rule, confidence, existing, when);
+					rule, confidence, existing, when, List.of(s.index()));
 			String key = p.key() + "|" + s.index();
 			Proposal before = found.get(key);
 			if (before == null || before.confidence() < confidence) {

@@ -34,8 +34,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *
  * <p>What a match is. Recall counts gold evidence entries: an entity's quote from a document is found when
  * the extractor mentions that entity in a sentence overlapping the quote's place in the text; a relation's
- * quote is found when a proposal of the same type between the same two entities comes from a sentence
- * overlapping it. Precision counts distinct (document, entity) and (document, fact) pairs the extractor
+ * quote is found when a proposal of the same type between the same two entities is stated by a sentence
+ * overlapping it (one proposal per fact per document lists every sentence that states it). Precision counts distinct (document, entity) and (document, fact) pairs the extractor
  * produced: right when the seed has that entity, or that fact, quoted from that document. Curators quote an
  * entity once or twice per document, not at every occurrence, so precision by occurrence would mostly count
  * what they chose not to repeat. Proposals with a candidate end (a name the seed does not know) cannot be
@@ -128,7 +128,8 @@ class GoldStandardTest {
 				goldFacts.add(ev.documentId() + "|" + rel.key());
 				Set<Integer> at = sentencesOf(x, ev.quote());
 				boolean found = x.proposals().stream().anyMatch(p -> p.type() == rel.type()
-						&& rel.fromRef().equals(p.from().ref()) && rel.toRef().equals(p.to().ref()) && at.contains(p.sentence()));
+						&& rel.fromRef().equals(p.from().ref()) && rel.toRef().equals(p.to().ref())
+						&& p.sentences().stream().anyMatch(at::contains));
 				score.gold(ev.documentId(), found, ev.documentId() + " " + rel.key() + " \"" + ev.quote() + "\"");
 			}
 		}
