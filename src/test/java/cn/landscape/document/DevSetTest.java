@@ -1,11 +1,14 @@
 package cn.landscape.document;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.util.FileSystemUtils;
 
 import cn.landscape.document.DevSet.Article;
 import cn.landscape.document.DevSet.GoldFact;
@@ -17,7 +20,7 @@ import cn.landscape.seed.SeedReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Scores the extraction pipeline, with the whole graph-seed as its graph, on the development set
+ * Scores the extraction pipeline, with the curated graph-seed as its graph, on the development set
  * (src/test/resources/devset/), and fails when a figure falls below its floor. The floors sit just under
  * what was measured on each half (docs/extraction-devset.md), so that a regression fails.
  * -Ddevset.verbose=true prints what was missed or wrong, for the dev articles only.
@@ -47,9 +50,18 @@ class DevSetTest {
 
 	private static List<Article> articles;
 
+	/**
+	 * The gold was annotated against the curated seed (the five documents' entities): it names those as known
+	 * and everything else as new. The open datasets of graph-seed/sources/ make many of the new ones known, so the
+	 * set is scored on a copy without them; docs/extraction-devset.md gives the figures with them too.
+	 */
 	@BeforeAll
 	static void load() throws IOException {
-		seed = SeedReader.read(Path.of("graph-seed"));
+		Path curated = Files.createTempDirectory("devset-seed");
+		FileSystemUtils.copyRecursively(Path.of("graph-seed"), curated);
+		FileSystemUtils.deleteRecursively(curated.resolve("sources"));
+		seed = SeedReader.read(curated);
+		FileSystemUtils.deleteRecursively(curated);
 		articles = DevSet.load();
 	}
 
