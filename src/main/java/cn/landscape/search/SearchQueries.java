@@ -51,7 +51,9 @@ public class SearchQueries {
 		Map<String, Object> params = new HashMap<>();
 		params.put("label", only == null ? null : only.label());
 		params.put("limit", limit);
-		params.put("fetch", only == null ? limit : limit * 10);
+		// ten times the page from the index, so that the exact name ranked first below is among them even where
+		// many longer names score higher (Spark 3.0 and Spark V3.5 above 讯飞星火, whose English name is Spark)
+		params.put("fetch", limit * 10);
 		params.put("query", Lucene.searchQuery(text));
 		params.put("text", text);
 		params.put("key", Names.normalize(text));

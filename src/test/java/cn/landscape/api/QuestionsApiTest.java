@@ -166,6 +166,7 @@ class QuestionsApiTest extends SeededApp {
 			assertThat(results.size()).as(word).isPositive();
 		}
 		assertThat(get("/api/search?q=Spark").get("results").get(0).get("id").asString()).isEqualTo("spark");
+		assertThat(get("/api/search?q=Spark&limit=1").get("results").get(0).get("id").asString()).isEqualTo("spark");
 		assertThat(get("/api/search?q=Ascend&kind=chip").get("results").get(0).get("kind").asString()).isEqualTo("chip");
 	}
 
