@@ -1,5 +1,5 @@
 'use strict';
-// The overview ("图谱", the start view): models by scope and deployment, vendors by kind, chips by maker
+// The overview ("图谱", the start view): models by scope and deployment, by country and by licence, vendors by kind, chips by maker
 // and by country, from GET /api/overview. Filters by industry, region and document; each group shows its
 // count and first cards, "more" asks GET /api/overview/group for the next page; a card opens the entity
 // in the graph view and is marked when a fact on it is the curators' reading; each group opens in Neo4j
@@ -19,6 +19,8 @@
 
   const SECTIONS = [
     { key: 'models', zh: '大模型 · 按类型与部署', en: 'Models by scope and deployment', kind: 'model' },
+    { key: 'models-by-country', zh: '大模型 · 按国家', en: 'Models by country', kind: 'model' },
+    { key: 'models-by-licence', zh: '大模型 · 按许可', en: 'Models by licence', kind: 'model' },
     { key: 'vendors', zh: '厂商 · 按类别', en: 'Vendors by kind', kind: 'vendor' },
     { key: 'chips-by-maker', zh: '芯片 · 按厂商', en: 'Chips by maker', kind: 'chip' },
     { key: 'chips-by-country', zh: '芯片 · 按国家', en: 'Chips by country', kind: 'chip' },
@@ -37,6 +39,7 @@
     if (group.key === 'unknown') {
       return {
         models: T('未分类', 'Unclassified'), vendors: T('未分类', 'Unclassified'),
+        'models-by-country': T('国家不详', 'Country not stated'), 'models-by-licence': T('许可不详', 'Licence not stated'),
         'chips-by-maker': T('制造商不详', 'Maker not stated'), 'chips-by-country': T('国家不详', 'Country not stated'),
       }[section];
     }
@@ -59,10 +62,11 @@
 
   function filterCypher(section) {
     const where = [];
-    const seated = section === 'models' ? '(n)<-[:DEVELOPS]-(:Vendor)-[:LOCATED_IN]->'
+    const models = section.startsWith('models');
+    const seated = models ? '(n)<-[:DEVELOPS]-(:Vendor)-[:LOCATED_IN]->'
       : section === 'vendors' ? '(n)-[:LOCATED_IN]->' : '(n)-[:MADE_BY]->(:Vendor)-[:LOCATED_IN]->';
     if (filters.industry) {
-      where.push(section === 'models' ? `(EXISTS { (n)-[:SERVES]->(:Industry {id: ${lit(filters.industry)}}) } OR EXISTS { (n)<-[:BUILT_ON]-(:Application)-[:SERVES]->(:Industry {id: ${lit(filters.industry)}}) })`
+      where.push(models ? `(EXISTS { (n)-[:SERVES]->(:Industry {id: ${lit(filters.industry)}}) } OR EXISTS { (n)<-[:BUILT_ON]-(:Application)-[:SERVES]->(:Industry {id: ${lit(filters.industry)}}) })`
         : section === 'vendors' ? `EXISTS { (n)-[:DEVELOPS]->(:Model|Application)-[:SERVES]->(:Industry {id: ${lit(filters.industry)}}) }`
           : `EXISTS { (n)<-[:RUNS_ON|TRAINED_ON]-(:Model)-[:SERVES]->(:Industry {id: ${lit(filters.industry)}}) }`);
     }
@@ -81,6 +85,19 @@
       const deployment = b ? `= ${lit(b)}` : isDeployment ? `= ${lit(a)}` : 'IS NULL';
       return `MATCH (n:Model)${and}\nWITH n, ${SCOPE} AS scope,\n     ${DEPLOYMENT} AS deployment\n`
         + `WHERE scope ${scope} AND deployment ${deployment}\nOPTIONAL MATCH p = (n)<-[:DEVELOPS]-(:Vendor)\nRETURN n, p`;
+    }
+    if (section === 'models-by-licence') {
+      return `MATCH (n:Model)\nWHERE ${[`coalesce(n.licence, n.accessibility, 'unknown') = ${lit(key)}`, ...where].join('\n  AND ')}\n`
+        + 'OPTIONAL MATCH p = (n)<-[:DEVELOPS]-(:Vendor)\nRETURN n, p';
+    }
+    if (section === 'models-by-country') {
+      return `MATCH (n:Model)${and}\n`
+        + "OPTIONAL MATCH (n)<-[:DEVELOPS]-(:Vendor)-[:LOCATED_IN]->(:Region)-[:PART_OF]->{0,4}(c:Region {level: 'country'})\n"
+        + 'WITH n, collect(DISTINCT c.id)[0] AS seat\n'
+        + "WITH n, CASE WHEN seat IS NOT NULL THEN seat WHEN n.countries IS NULL THEN 'unknown'\n"
+        + "             WHEN 'China' IN [x IN split(n.countries, ',') | trim(x)] THEN 'china'\n"
+        + "             ELSE toLower(replace(trim(split(n.countries, ',')[0]), ' ', '-')) END AS key\n"
+        + `WHERE key = ${lit(key)}\nOPTIONAL MATCH p = (n)<-[:DEVELOPS]-(:Vendor)\nRETURN n, p`;
     }
     if (section === 'vendors') {
       const kind = key === 'listed' ? 'n.listed = true'

@@ -39,22 +39,32 @@ public class OverviewQueries {
 	 */
 	enum Section {
 
-		MODELS("models", "Model", """
-				EXISTS { (n)-[:SERVES]->(:Industry {id: $industry}) }
-				       OR EXISTS { (n)<-[:BUILT_ON]-(:Application)-[:SERVES]->(:Industry {id: $industry}) }""",
-				"EXISTS { (n)<-[:DEVELOPS]-(:Vendor)-[:LOCATED_IN]->(:Region)-[:PART_OF]->{0,4}(:Region {id: $region}) }", """
-				MATCH (:Industry {id: $industry})<-[:SERVES]-(n:Model) RETURN n
-				UNION
-				MATCH (:Industry {id: $industry})<-[:SERVES]-(:Application)-[:BUILT_ON]->(n:Model) RETURN n""",
-				"MATCH (:Region {id: $region})<-[:PART_OF]-{0,4}(:Region)<-[:LOCATED_IN]-(:Vendor)-[:DEVELOPS]->(n:Model) RETURN DISTINCT n",
-				"""
+		MODELS("models", "Model", Models.INDUSTRY, Models.REGION, Models.OF_INDUSTRY, Models.OF_REGION, """
 				// Scope (type) and deployment, either of which the documents may leave unstated
 				WITH n, n.type AS scope, n.deployment AS deployment
 				WITH n, null AS g, CASE WHEN scope IS NULL AND deployment IS NULL THEN 'unknown'
 				                        WHEN scope IS NULL THEN deployment WHEN deployment IS NULL THEN scope
 				                        ELSE scope + '/' + deployment END AS key
-				""", "[(n)<-[:DEVELOPS]-(v:Vendor) | %s][0]".formatted(NodeRef.project("v")),
-				"{type: n.type, deployment: n.deployment, releaseDate: n.releaseDate}"),
+				""", Models.BY, Models.FACTS),
+
+		MODELS_BY_LICENCE("models-by-licence", "Model", Models.INDUSTRY, Models.REGION, Models.OF_INDUSTRY,
+				Models.OF_REGION, """
+				// The licence the Open Source AI Index names, else the access Epoch records
+				WITH n, null AS g, coalesce(n.licence, n.accessibility, 'unknown') AS key
+				""", Models.BY, Models.FACTS),
+
+		MODELS_BY_COUNTRY("models-by-country", "Model", Models.INDUSTRY, Models.REGION, Models.OF_INDUSTRY,
+				Models.OF_REGION, """
+				// The country a developer is seated in, up its region chain; else the countries Epoch gives its
+				// organisations, China when it is among them (the landscape is China's), else the first
+				OPTIONAL MATCH (n)<-[:DEVELOPS]-(:Vendor)-[:LOCATED_IN]->(:Region)-[:PART_OF]->{0,4}(c:Region {level: 'country'})
+				WITH n, collect(DISTINCT c.id)[0] AS seat
+				WITH n, CASE WHEN seat IS NOT NULL THEN seat WHEN n.countries IS NULL THEN 'unknown'
+				             WHEN 'China' IN [x IN split(n.countries, ',') | trim(x)] THEN 'china'
+				             ELSE toLower(replace(trim(split(n.countries, ',')[0]), ' ', '-')) END AS key
+				OPTIONAL MATCH (g:Region {id: key})
+				WITH n, g, key
+				""", Models.BY, Models.FACTS),
 
 		VENDORS("vendors", "Vendor", """
 				EXISTS { (n)-[:DEVELOPS]->(:Model|Application)-[:SERVES]->(:Industry {id: $industry}) }
@@ -79,6 +89,28 @@ public class OverviewQueries {
 				WITH DISTINCT n, g
 				WITH n, g, coalesce(g.id, 'unknown') AS key
 				""", Chips.BY, Chips.FACTS);
+
+		/** What the three model sections share: the filters, their twins and the card. */
+		private static final class Models {
+
+			static final String INDUSTRY = """
+					EXISTS { (n)-[:SERVES]->(:Industry {id: $industry}) }
+					       OR EXISTS { (n)<-[:BUILT_ON]-(:Application)-[:SERVES]->(:Industry {id: $industry}) }""";
+
+			static final String REGION = "EXISTS { (n)<-[:DEVELOPS]-(:Vendor)-[:LOCATED_IN]->(:Region)-[:PART_OF]->{0,4}(:Region {id: $region}) }";
+
+			static final String OF_INDUSTRY = """
+					MATCH (:Industry {id: $industry})<-[:SERVES]-(n:Model) RETURN n
+					UNION
+					MATCH (:Industry {id: $industry})<-[:SERVES]-(:Application)-[:BUILT_ON]->(n:Model) RETURN n""";
+
+			static final String OF_REGION = "MATCH (:Region {id: $region})<-[:PART_OF]-{0,4}(:Region)<-[:LOCATED_IN]-(:Vendor)-[:DEVELOPS]->(n:Model) RETURN DISTINCT n";
+
+			static final String BY = "[(n)<-[:DEVELOPS]-(v:Vendor) | %s][0]".formatted(NodeRef.project("v"));
+
+			static final String FACTS = "{type: n.type, deployment: n.deployment, releaseDate: n.releaseDate}";
+
+		}
 
 		/** What both chip sections share; chips are few, so the plain form is fast with a region. */
 		private static final class Chips {

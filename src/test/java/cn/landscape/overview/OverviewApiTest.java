@@ -52,6 +52,23 @@ class OverviewApiTest extends SeededApp {
 	}
 
 	@Test
+	void models_group_by_their_developers_country_and_by_the_licence_the_datasets_give() {
+		JsonNode byCountry = get("/api/overview?section=models-by-country&cap=500&groups=100").get("sections").get("models-by-country");
+		// DeepSeek is seated in 杭州 (awesome-LLMs-In-China), 杭州 is in 浙江, in 中国
+		assertThat(group(byCountry, "china").get("node").get("ref").asString()).isEqualTo("region:china");
+		assertThat(refs(group(byCountry, "china"))).contains("model:deepseek-r1");
+		JsonNode byLicence = get("/api/overview?section=models-by-licence&cap=500&groups=100").get("sections").get("models-by-licence");
+		assertThat(refs(group(byLicence, "MIT License"))).contains("model:kimi-dev-72b");
+		assertThat(refs(group(byLicence, "Open weights (restricted use)"))).contains("model:deepseek-v2");
+		long models = get("/api/stats").get("nodes").get("model").asLong();
+		assertThat(counts(byCountry).values().stream().mapToLong(Integer::longValue).sum()).isEqualTo(models);
+		assertThat(byCountry.get("nextGroupOffset").isNull()).isTrue();
+		// every model is in one group of each section: known licences, or the one group that says it is unstated
+		assertThat(byLicence.get("groupCount").asLong()).isGreaterThan(10);
+		assertThat(group(byLicence, "unknown").get("count").asLong()).isLessThan(models);
+	}
+
+	@Test
 	void industry_filter_keeps_the_models_serving_it_as_the_industry_endpoint_lists_them() {
 		JsonNode overview = get("/api/overview?section=models&cap=500&industry=" + enc("金融"));
 		assertThat(overview.get("filters").get("industry").get("ref").asString()).isEqualTo("industry:finance");
