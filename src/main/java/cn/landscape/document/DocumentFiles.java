@@ -12,12 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.representer.Representer;
 
 import cn.landscape.seed.IngestedDocuments;
+import cn.landscape.seed.SeedFiles;
 
 /**
  * An added document's files under graph-seed/documents/: {@code <id>.yaml} (record, mentions, accepted
@@ -48,8 +47,7 @@ final class DocumentFiles {
 			return Optional.empty();
 		}
 		try {
-			Object loaded = new Yaml(new SafeConstructor(new LoaderOptions()))
-				.load(Files.readString(yaml(id), StandardCharsets.UTF_8));
+			Object loaded = SeedFiles.yaml(SeedFiles.readUtf8(yaml(id)));
 			@SuppressWarnings("unchecked")
 			Map<String, Object> map = (Map<String, Object>) loaded;
 			return Optional.of(new LinkedHashMap<>(map));

@@ -3,8 +3,6 @@ package cn.landscape.document;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -27,6 +25,7 @@ import cn.landscape.entity.Names;
 import cn.landscape.entity.RelType;
 import cn.landscape.document.Proposal.End;
 import cn.landscape.seed.LoadReport;
+import cn.landscape.seed.SeedFiles;
 import cn.landscape.seed.SeedModel;
 import cn.landscape.seed.SeedReader;
 import cn.landscape.seed.SeedService;
@@ -485,12 +484,7 @@ class DocumentService {
 	}
 
 	static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return HexFormat.of().formatHex(SeedFiles.sha256(text));
 	}
 
 }

@@ -1,10 +1,7 @@
 package cn.landscape.document;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +12,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
+import cn.landscape.seed.SeedFiles;
 
 /**
  * {@code --ingest=FILE --title=… --publisher=… --date=2025-01 [--url=…]}: adds the file as a document,
@@ -53,11 +51,7 @@ class IngestCommand implements ApplicationRunner {
 		}
 		String text;
 		try {
-			text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(Files.readAllBytes(Path.of(file))))
-				.toString();
+			text = SeedFiles.decodeUtf8(Files.readAllBytes(Path.of(file)));
 		}
 		catch (CharacterCodingException ex) {
 			return new Outcome(1, file + " is not UTF-8 text (or is a binary file); convert it to UTF-8 text first.");

@@ -1,9 +1,7 @@
 package cn.landscape.document;
 
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -23,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
+import cn.landscape.seed.SeedFiles;
 
 /**
  * Adding documents and reviewing what was read in them. Writing calls need the admin token. The body is
@@ -89,11 +87,7 @@ class IngestController {
 		}
 		String decoded;
 		try {
-			decoded = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(body))
-				.toString();
+			decoded = SeedFiles.decodeUtf8(body);
 		}
 		catch (CharacterCodingException ex) {
 			throw DocumentProblems.badField("text", "The body is not UTF-8 (or is a binary file); send the text encoded as UTF-8.");

@@ -77,6 +77,11 @@ public record Evidence(String documentId, String quote, String section,
 		return new Evidence(source, null, null, null, row, cells, null);
 	}
 
+	/** A text as a quote is compared with it: whitespace, the ideographic and no-break spaces included, does not count. */
+	public static String squeeze(String text) {
+		return text.replaceAll("[\\s\\u00A0\\u2007\\u202F\\u3000]+", "");
+	}
+
 	public boolean isCurated() {
 		return curated != null;
 	}

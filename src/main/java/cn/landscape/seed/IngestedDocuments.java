@@ -1,10 +1,7 @@
 package cn.landscape.seed;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +14,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 import cn.landscape.entity.Kind;
@@ -87,7 +81,7 @@ public final class IngestedDocuments {
 			String base = path.getFileName().toString().replaceFirst("\\.yaml$", "");
 			Object loaded;
 			try {
-				loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(path, StandardCharsets.UTF_8));
+				loaded = SeedFiles.yaml(SeedFiles.readUtf8(path));
 			}
 			catch (IOException | YAMLException ex) {
 				error(file, "-", null, "is not readable YAML: " + String.valueOf(ex.getMessage()).replace('\n', ' '));
@@ -130,22 +124,17 @@ public final class IngestedDocuments {
 			}
 			props.put("kind", new Fact("ingested", List.of()));
 			documents.add(new Entity(Kind.DOCUMENT, id, title, null, List.of(), List.of(), props, false));
-			parsed.add(new Parsed(file, id, squeeze(text), map));
+			parsed.add(new Parsed(file, id, Evidence.squeeze(text), map));
 		}
 	}
 
 	private String text(Path path, String file, String id) {
 		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(Files.readAllBytes(path)))
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
-			error(file, id, null, "its text " + FOLDER + "/" + id + ".txt is not UTF-8");
+			return SeedFiles.readUtf8(path);
 		}
 		catch (IOException ex) {
-			error(file, id, null, "its text " + FOLDER + "/" + id + ".txt is missing or unreadable");
+			error(file, id, null, "its text " + FOLDER + "/" + id + ".txt " + (ex.getCause() instanceof CharacterCodingException
+					? "is not UTF-8" : "is missing or unreadable"));
 		}
 		return null;
 	}
@@ -272,7 +261,7 @@ public final class IngestedDocuments {
 			error(doc.file(), where, "quote", "a verbatim quote is required");
 			return null;
 		}
-		if (!doc.text().contains(squeeze(quote))) {
+		if (!doc.text().contains(Evidence.squeeze(quote))) {
 			error(doc.file(), where, "quote", "not found in " + FOLDER + "/" + doc.id() + ".txt: \"" + quote + "\"");
 			return null;
 		}
@@ -299,11 +288,6 @@ public final class IngestedDocuments {
 			error(doc.file(), doc.id(), field, "must be a list");
 		}
 		return out;
-	}
-
-	/** Whitespace does not count when a quote is compared with its text (as for the source documents). */
-	static String squeeze(String text) {
-		return text.replaceAll("[\\s\\u00A0\\u2007\\u202F\\u3000]+", "");
 	}
 
 	private void error(String file, String record, String field, String message) {

@@ -14,7 +14,10 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** How every file of graph-seed/ is read: strict UTF-8, safe YAML, and SHA-256 for change detection. */
+/**
+ * How every file of graph-seed/, and every text the service is given, is read: strict UTF-8, safe YAML, and
+ * SHA-256 for change detection and ids. Written once here; the document service reads its files the same way.
+ */
 public final class SeedFiles {
 
 	private SeedFiles() {
@@ -23,15 +26,20 @@ public final class SeedFiles {
 	/** The file's text; bytes that are not UTF-8 are an error, never replaced. */
 	public static String readUtf8(Path path) throws IOException {
 		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(Files.readAllBytes(path)))
-				.toString();
+			return decodeUtf8(Files.readAllBytes(path));
 		}
 		catch (CharacterCodingException ex) {
 			throw new IOException("is not valid UTF-8", ex);
 		}
+	}
+
+	/** Bytes as UTF-8 text, refused (never replaced) where they are not UTF-8: a binary file, say. */
+	public static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
+		return StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT)
+			.decode(ByteBuffer.wrap(bytes))
+			.toString();
 	}
 
 	/** YAML with the safe constructor only: plain maps, lists and scalars, no types from the text. */

@@ -139,9 +139,8 @@ class QuotesTest {
 		return failures;
 	}
 
-	/** Removes all whitespace, including the ideographic space and no-break space. */
 	static String squeeze(String text) {
-		return text.replaceAll("[\\s\\u00A0\\u2007\\u202F\\u3000]+", "");
+		return Evidence.squeeze(text);
 	}
 
 }
