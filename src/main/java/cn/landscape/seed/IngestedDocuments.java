@@ -139,9 +139,8 @@ public final class IngestedDocuments {
 		return null;
 	}
 
-	/** Adds the accepted new entities and each mention to its entity's evidence. */
-	List<Entity> withMentions(List<Entity> entities) {
-		Map<String, Integer> at = new HashMap<>();
+	/** Adds the accepted new entities, before the open datasets are merged (so that a dataset's row can name one). */
+	List<Entity> withEntities(List<Entity> entities) {
 		List<Entity> out = new ArrayList<>(entities);
 		for (Parsed doc : parsed) {
 			int index = 0;
@@ -169,6 +168,13 @@ public final class IngestedDocuments {
 				}
 			}
 		}
+		return out;
+	}
+
+	/** Adds each mention to its entity's evidence: after the datasets, whose entities a text may name too. */
+	List<Entity> withMentions(List<Entity> entities) {
+		Map<String, Integer> at = new HashMap<>();
+		List<Entity> out = new ArrayList<>(entities);
 		for (int i = 0; i < out.size(); i++) {
 			at.put(out.get(i).ref(), i);
 		}

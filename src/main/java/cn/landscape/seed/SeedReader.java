@@ -51,16 +51,27 @@ public final class SeedReader {
 				entities.addAll(entityRecords.read(kind));
 			}
 		}
-		entities = ingested.withMentions(entities);
+		entities = ingested.withEntities(entities);
 		SeedChecks checks = new SeedChecks(r);
 		checks.uniqueness(entities);
-		List<Relation> relations = ingested.withRelations(new RelationRecords(r).read(entities), entities);
-		checks.orphans(entities, relations);
+		List<Relation> relations = new RelationRecords(r).read(entities);
 		if (!r.errors.isEmpty()) {
 			throw new SeedValidationException(r.errors);
 		}
-		return Sources.merge(dir,
-				new SeedModel(List.copyOf(entities), List.copyOf(relations), hash(dir), List.copyOf(r.warnings)));
+		// The datasets before the added documents' mentions and facts: the document service links a text to
+		// every entity the graph has, the datasets' included
+		SeedModel merged = Sources.merge(dir, new SeedModel(List.copyOf(entities), List.copyOf(relations), hash(dir)));
+		List<Entity> all = ingested.withMentions(merged.entities());
+		List<Relation> allRelations = ingested.withRelations(merged.relations(), all);
+		// an `unlinked` note says why the documents give an entity no relationship: a dataset's row does not change that
+		checks.orphans(entities, allRelations.stream()
+			.filter(rel -> rel.evidence().isEmpty() || rel.evidence().stream().anyMatch(e -> !e.isRow()))
+			.toList());
+		if (!r.errors.isEmpty()) {
+			throw new SeedValidationException(r.errors);
+		}
+		return new SeedModel(List.copyOf(all), List.copyOf(allRelations), merged.hash(), List.copyOf(r.warnings),
+				merged.sources());
 	}
 
 	static String string(Object value) {

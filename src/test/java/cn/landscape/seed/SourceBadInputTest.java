@@ -81,6 +81,26 @@ class SourceBadInputTest {
 	}
 
 	@Test
+	void an_added_document_may_name_and_state_facts_of_the_datasets_entities() throws IOException {
+		Files.createDirectories(seed.resolve("documents"));
+		Files.writeString(seed.resolve("documents/doc-ds.txt"), "2025年1月，深度求索发布推理模型DeepSeek-R1。");
+		Files.writeString(seed.resolve("documents/doc-ds.yaml"), """
+				id: doc-ds
+				title: 深度求索发布新模型
+				publisher: 某报
+				date: "2025-01"
+				mentions:
+				  - {ref: vendor:deepseek, quote: "深度求索发布推理模型DeepSeek-R1"}
+				relations:
+				  - {type: DEVELOPS, from: vendor:deepseek, to: model:deepseek-r1, quote: "深度求索发布推理模型DeepSeek-R1"}
+				""");
+		SeedModel model = SeedReader.read(seed);
+		assertThat(model.relations()).filteredOn(r -> r.key().equals("vendor:deepseek|DEVELOPS|model:deepseek-r1"))
+			.singleElement()
+			.satisfies(r -> assertThat(r.evidence()).extracting(Evidence::documentId).contains("osai-index", "doc-ds"));
+	}
+
+	@Test
 	void a_cell_that_does_not_parse_skips_its_row_and_says_which_column() throws IOException {
 		write("name,maker,released,parameters\nA-1,Acme,2025-01,1.3e11?\nB-1,Acme,2023-13,1\nC-1,Acme,2024,2\n");
 		SeedModel model = SeedReader.read(seed);
