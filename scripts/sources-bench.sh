@@ -34,16 +34,17 @@ start() {
   ready=$(( ($(date +%s%N) - t0) / 1000000 ))
   rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)
   nodes=$(curl -s "http://127.0.0.1:$port/api/stats" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["totalNodes"], d["totalRelationships"])')
+  span=$(curl -s "http://127.0.0.1:$port/api/overview/timeline" | python3 -c 'import json,sys; e=[x["date"] for x in json.load(sys.stdin)["events"]]; print(len(e), "events", min(e), "to", max(e))')
   sleep 5
   idle=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)
   kill -TERM "$pid"; wait "$pid" || true
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$nodes" "$ready" "$rss" "$idle" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$nodes" "$ready" "$rss" "$idle" \
     "$(grep -o 'Seed loaded: .*; [0-9]* ms' "$log" | grep -o '[0-9]* ms$' || echo -)" \
-    "$(grep -o 'Query warm-up: [0-9]* requests in [0-9]* ms' "$log" | grep -o '[0-9]* ms' || echo -)" \
+    "$(grep -o 'Query warm-up: [0-9]* requests in [0-9]* ms' "$log" | grep -o '[0-9]* ms' || echo -)" "$span" \
     | tee -a "$OUT/starts.tsv"
 }
 
-printf 'start\tnodes relationships\tready ms\tRSS MB at ready\tRSS MB 5 s later\tseed load\twarm-up\n' | tee "$OUT/starts.tsv"
+printf 'start\tnodes relationships\tready ms\tRSS MB at ready\tRSS MB 5 s later\tseed load\twarm-up\ttimeline\n' | tee "$OUT/starts.tsv"
 for round in $(seq 1 "$ROUNDS"); do
   for variant in before after; do
     data=$OUT/data-$variant-$round
