@@ -5,9 +5,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -31,17 +29,8 @@ final class CsvRows {
 			List<String> columns = parser.getHeaderNames();
 			try {
 				for (CSVRecord record : parser) {
-					String line = "line " + record.getParser().getCurrentLineNumber();
-					if (record.size() != columns.size()) {
-						skipped.add(new SeedError(file, line, null, "has " + record.size() + " cells where the header has "
-								+ columns.size() + "; the row is skipped"));
-						continue;
-					}
-					Map<String, String> cells = new LinkedHashMap<>();
-					for (int i = 0; i < columns.size(); i++) {
-						cells.put(columns.get(i), record.get(i));
-					}
-					rows.add(new SourceTable.Row(line, cells));
+					SourceTable.add(file, "line " + record.getParser().getCurrentLineNumber(), columns, record.toList(), rows,
+							skipped);
 				}
 			}
 			catch (UncheckedIOException ex) {

@@ -32,6 +32,10 @@ final class EntityIndex {
 	record Match(SourceDraft draft, String rule, String kept) {
 	}
 
+	/** Only a Latin short form in brackets is another name: 哈尔滨工业大学（深圳） is a campus, not an alias. */
+	private static final java.util.regex.Pattern SHORT_FORM = java.util.regex.Pattern
+		.compile("^(.+?)\\s*[(（]\\s*[“\"]?([A-Za-z0-9.&\\- ]+)[”\"]?\\s*[)）]$");
+
 	private final Resolution resolution;
 
 	private final Map<Kind, Map<String, SourceDraft>> byKey = new EnumMap<>(Kind.class);
@@ -157,9 +161,7 @@ final class EntityIndex {
 	/** {@code X (Y)} and {@code X / Y}: an organisation written with its short form, each part a name of it. */
 	private static List<String> parts(String surface) {
 		List<String> parts = new ArrayList<>();
-		// only a Latin short form in brackets is another name: 哈尔滨工业大学（深圳） is a campus, not an alias
-		java.util.regex.Matcher paren = java.util.regex.Pattern.compile("^(.+?)\\s*[(（]\\s*[“\"]?([A-Za-z0-9.&\\- ]+)[”\"]?\\s*[)）]$")
-			.matcher(surface.strip());
+		java.util.regex.Matcher paren = SHORT_FORM.matcher(surface.strip());
 		if (paren.matches()) {
 			parts.add(paren.group(1));
 			parts.add(paren.group(2));

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The first table of a Markdown file: a header row, the separator row ({@code |:-|}), then one row per line
@@ -30,18 +28,7 @@ final class MarkdownTableRows {
 		List<SourceTable.Row> rows = new ArrayList<>();
 		List<SeedError> skipped = new ArrayList<>();
 		for (int i = start + 2; i < lines.length && lines[i].strip().startsWith("|"); i++) {
-			String line = "line " + (i + 1);
-			List<String> values = cells(lines[i]);
-			if (values.size() != columns.size()) {
-				skipped.add(new SeedError(file, line, null, "has " + values.size() + " cells where the header has "
-						+ columns.size() + "; the row is skipped"));
-				continue;
-			}
-			Map<String, String> row = new LinkedHashMap<>();
-			for (int c = 0; c < columns.size(); c++) {
-				row.put(columns.get(c), values.get(c));
-			}
-			rows.add(new SourceTable.Row(line, row));
+			SourceTable.add(file, "line " + (i + 1), columns, cells(lines[i]), rows, skipped);
 		}
 		return new SourceTable(columns, rows, skipped);
 	}

@@ -26,10 +26,9 @@ final class SourceRelations {
 		seed.forEach(r -> relations.put(r.key(), r));
 	}
 
-	/** Adds a row's fact; answers whether the relationship is new to the graph. */
-	boolean add(RelType type, SourceDraft from, SourceDraft to, Evidence evidence, Map<String, Object> props) {
+	/** Adds a row's fact: a new relationship, or one more row of evidence for one already there. */
+	void add(RelType type, SourceDraft from, SourceDraft to, Evidence evidence, Map<String, Object> props) {
 		String key = Relation.key(from.kind, from.id, type.name(), to.kind, to.id);
-		boolean fresh = !relations.containsKey(key) && !added.containsKey(key);
 		if (!relations.containsKey(key)) {
 			addedProps.putIfAbsent(key, Map.copyOf(props));
 			relations.put(key, new Relation(type, from.kind, from.id, to.kind, to.id, List.of(), Map.of(), false));
@@ -38,7 +37,6 @@ final class SourceRelations {
 		if (!list.contains(evidence)) {
 			list.add(evidence);
 		}
-		return fresh;
 	}
 
 	int count(String source) {

@@ -11,6 +11,24 @@ import java.util.Map;
  */
 record SourceTable(List<String> columns, List<Row> rows, List<SeedError> skipped) {
 
+	/**
+	 * Adds a row of {@code values} under the header's {@code columns}, or, when their counts differ, skips it
+	 * with the file and line: a reader never guesses which cell is which.
+	 */
+	static void add(String file, String line, List<String> columns, List<String> values, List<Row> rows,
+			List<SeedError> skipped) {
+		if (values.size() != columns.size()) {
+			skipped.add(new SeedError(file, line, null, "has " + values.size() + " cells where the header has "
+					+ columns.size() + "; the row is skipped"));
+			return;
+		}
+		Map<String, String> cells = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < columns.size(); i++) {
+			cells.put(columns.get(i), values.get(i));
+		}
+		rows.add(new Row(line, cells));
+	}
+
 	/** One row: where it is ({@code line}: a line number, or a record's file name) and its cells, verbatim. */
 	record Row(String line, Map<String, String> cells) {
 
